@@ -1,0 +1,17 @@
+export type EventSeverity = 'info' | 'warning' | 'critical';
+
+/** Something that happened: a container died, a disk crossed a threshold, Opsbar started. */
+export interface OpsEvent {
+  id: number;
+  at: number;
+  source: 'docker' | 'system' | 'opsbar';
+  /** Machine-readable kind, e.g. "container.die", "container.health_status", "disk.threshold". */
+  kind: string;
+  severity: EventSeverity;
+  /** What it is about, e.g. a container name or a mount point (untrusted text). */
+  subject: string;
+  message: string;
+  attributes: Record<string, string>;
+}
+
+export type NewOpsEvent = Omit<OpsEvent, 'id'>;

@@ -1,0 +1,19 @@
+import type { DockerSnapshot } from './docker';
+import type { Severity } from './severity';
+import type { SystemSnapshot } from './system';
+
+/** One line of the at-a-glance status, e.g. "Disk /" → "41 GB free (82%)". */
+export interface StatusCheck {
+  id: string;
+  label: string;
+  severity: Severity;
+  summary: string;
+}
+
+export interface StatusSnapshot {
+  at: number;
+  overall: Severity;
+  checks: StatusCheck[];
+  system: SystemSnapshot | null;
+  docker: DockerSnapshot;
+}

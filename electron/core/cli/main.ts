@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { systemClock } from '../clock';
+import { resolveDataDir } from '../config/dataDir';
+import { consoleLogger, silentLogger } from '../logger';
+import { takeStatusSnapshot } from '../status/statusSnapshot';
+import { formatStatusText } from './formatStatus';
+import { serveCommand, UsageError } from './serveCommand';
+
+const USAGE = `Usage: opsbar <command> [options]
+
+Commands:
+  serve    Serve the dashboard and API on loopback (headless mode)
+           --host 127.0.0.1  --port N (0 = any free port)  --allow-non-loopback
+  status   Print a one-shot status snapshot   --json
+
+Common options:
+  --data-dir DIR   Data directory (default: $OPSBAR_DATA_DIR, else the app's per-user folder)
+  -h, --help       Show this help
+`;
+
+const EXIT_FOR_SEVERITY: Record<string, number> = { ok: 0, unknown: 0, warning: 1, critical: 2 };
+
+/** The CLI's entry: returns the exit code (serve resolves only when stopped). */
+export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '0' },
+        'allow-non-loopback': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}`);
+    return 64;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? 0 : 64;
+  }
+  const dataDir = resolveDataDir({ flag: values['data-dir'] });
+
+  try {
+    if (command === 'status') {
+      const { status, problems } = await takeStatusSnapshot({ dataDir, clock: systemClock, log: silentLogger });
+      if (values.json) io.out(`${JSON.stringify({ ...status, configProblems: problems })}\n`);
+      else io.out(formatStatusText(status) + problems.map((p) => `\n${p}`).join(''));
+      return EXIT_FOR_SEVERITY[status.overall] ?? 0;
+    }
+    if (command === 'serve') {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not ${JSON.stringify(values.port)}.`);
+      const log = values.quiet ? silentLogger : consoleLogger;
+      const running = await serveCommand({
+        dataDir,
+        host: values.host,
+        port,
+        allowNonLoopback: values['allow-non-loopback'],
+        log,
+        out: (line) => io.out(`${line}\n`),
+      });
+      await new Promise<void>((resolve) => {
+        const stop = () => void running.stop().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    }
+    io.err(`Unknown command ${JSON.stringify(command)}.\n\n${USAGE}`);
+    return 64;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n`);
+      return 64;
+    }
+    io.err(`opsbar ${command} failed: ${(error as Error).message}\n`);
+    return 1;
+  }
+}

@@ -47,8 +47,9 @@ stream.on('test:fail', (event) => {
   if (event.details?.type === 'suite') return;
   counts.failed++;
 });
-stream.compose(spec).pipe(process.stdout);
-stream.on('end', () => {
+const report = stream.compose(spec);
+report.pipe(process.stdout, { end: false });
+report.on('end', () => {
   process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   process.exitCode = counts.failed > 0 ? 1 : 0;
 });

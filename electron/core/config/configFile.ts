@@ -65,7 +65,7 @@ function readDocument(path: string): { doc: Document | null; problems: ConfigPro
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { doc: null, problems: [], text: null };
     return { doc: null, problems: [{ path: '(file)', message: `Cannot read ${path}: ${(error as Error).message}; using defaults.` }], text: null };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.slice(0, 5).map((e) => ({
       path: '(file)',

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import type { Settings } from '../../../../shared/config/settingsSchema';
+import { systemClock, type Clock } from '../../clock';
+import type { DockerApi } from './dockerApi';
+import { DockerCollector } from './dockerCollector';
+import type { DockerEndpoint } from './dockerEndpoint';
+
+export { DockerCollector, type DockerCollectorOptions } from './dockerCollector';
+export { resolveDockerEndpoint, describeEndpoint, type DockerEndpoint, type DockerEndpointResolution } from './dockerEndpoint';
+export { createDockerApi, createDockerode, dockerApiFrom, type DockerApi } from './dockerApi';
+
+export interface DockerCollectorDeps {
+  clock?: Clock;
+  env?: Readonly<Record<string, string | undefined>>;
+  homedir?: string;
+  exists?: (path: string) => boolean;
+  createClient?: (endpoint: DockerEndpoint) => DockerApi;
+}
+
+/** The Docker collector from settings, with the real environment unless deps say otherwise. */
+export function createDockerCollector(
+  settings: Pick<Settings, 'monitoring' | 'docker' | 'thresholds'>,
+  deps: DockerCollectorDeps = {},
+): DockerCollector {
+  return new DockerCollector({
+    endpoint: {
+      configured: settings.docker.endpoint,
+      env: deps.env ?? process.env,
+      homedir: deps.homedir ?? homedir(),
+      exists: deps.exists ?? existsSync,
+    },
+    intervalMs: settings.monitoring.dockerIntervalMs,
+    statsConcurrency: settings.monitoring.dockerStatsConcurrency,
+    restartCountWarning: settings.thresholds.restartCountWarning,
+    clock: deps.clock ?? systemClock,
+    createClient: deps.createClient,
+  });
+}

@@ -1,0 +1,92 @@
+// The composition root of the Electron shell: the only file that wires Electron's objects to
+// the feature files (one setupX() each). All logic lives in those files and is unit-tested
+// under plain Node with fakes; this file is glue and is exercised by the smoke test.
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, protocol, session, shell, type NativeImage } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveDataDir } from '../core/config/dataDir';
+import { createOpsbarCore } from '../core/createCore';
+import { consoleLogger } from '../core/logger';
+import type { OpsbarCore } from '../core/opsbarCore';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
+import { appPaths } from './appPaths';
+import { openExternalSafely } from './externalLinks';
+import { setupIpc } from './ipc';
+import { setupLifecycle, wantsDashboardAtStart } from './lifecycle';
+import { setupNotifications } from './notifications';
+import { setupSecurity } from './security';
+import { TrayService } from './trayService';
+import { DashboardWindow, dashboardWindowOptions } from './windows';
+
+const log = consoleLogger;
+
+// Before anything reads userData: the app is "Opsbar" (package.json's name is lower-case).
+app.setName('Opsbar');
+app.setPath('userData', join(app.getPath('appData'), 'Opsbar'));
+// Privileged schemes must be registered before the app is ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Opsbar runs; it got our 'second-instance' and shows its dashboard.
+  app.quit();
+} else {
+  void app.whenReady().then(start, fail);
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  log.error(`Opsbar could not start: ${message}`);
+  dialog.showErrorBox('Opsbar could not start', message);
+  app.exit(1);
+}
+
+function start(): void {
+  const paths = appPaths(app.getAppPath());
+  const dataDir = resolveDataDir({ argv: process.argv, env: process.env, platformDefault: app.getPath('userData') });
+  // Dev checkouts use the Electron-ABI build of better-sqlite3; packaged builds are rebuilt by electron-builder.
+  const sqliteNativeBinding = !app.isPackaged && existsSync(paths.electronSqliteBinding) ? paths.electronSqliteBinding : undefined;
+  const core: OpsbarCore = createOpsbarCore({ dataDir, log, sqliteNativeBinding });
+  log.info(`data directory: ${dataDir}`);
+
+  if (process.platform === 'darwin') app.dock?.hide();
+
+  const openExternal = (url: string) => openExternalSafely(url, shell, { log });
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
+  setupSecurity({ app, session: session.defaultSession, openExternal, log });
+  const ipc = setupIpc({ ipcMain, core, log });
+
+  const dashboard = new DashboardWindow({
+    createWindow: (options) => new BrowserWindow(options),
+    options: dashboardWindowOptions(paths.preload, { icon: paths.appIcon, devTools: !app.isPackaged }),
+    onCreated: (contents) => ipc.attachWindow(contents),
+    activateApp: () => {
+      if (process.platform === 'darwin') app.focus({ steal: true });
+    },
+    log,
+  });
+  const openDashboard = () => void dashboard.show();
+
+  setupLifecycle({ app, stopCore: () => core.stop(), onSecondInstance: openDashboard, log });
+
+  const tray = new TrayService<NativeImage, Menu>({
+    createTray: (icon) => new Tray(icon),
+    loadIcon: (name) => nativeImage.createFromPath(paths.trayIcon(name)),
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    core,
+    onOpenDashboard: openDashboard,
+    onQuit: () => app.quit(),
+  });
+  tray.start();
+  app.on('will-quit', () => tray.dispose());
+
+  setupNotifications({
+    core,
+    createNotification: (options) => new Notification({ ...options, icon: paths.appIcon }),
+    isSupported: () => Notification.isSupported(),
+    onClick: openDashboard,
+    log,
+  });
+
+  if (wantsDashboardAtStart(process.argv)) openDashboard();
+  core.start().catch((error: unknown) => log.error(`Monitoring did not start: ${error instanceof Error ? error.message : String(error)}`));
+}

@@ -1,0 +1,8 @@
+// Bundled by esbuild into dist/preload/preload.js (sandboxed preload: the bundle may only
+// require 'electron'). Exposes exactly one global, `window.opsbar`.
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_GLOBAL } from '../../shared/api/client';
+import { API_METHODS } from '../../shared/api/contract';
+import { createBridge } from './preloadBridge';
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createBridge(ipcRenderer, API_METHODS));

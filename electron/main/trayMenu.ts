@@ -1,0 +1,117 @@
+import type { DockerSnapshot } from '../../shared/types/docker';
+import { SEVERITIES, severityRank, type Severity } from '../../shared/types/severity';
+import type { StatusSnapshot } from '../../shared/types/status';
+
+/**
+ * What the tray shows, as plain data: a MenuItemConstructorOptions-like template, the
+ * tooltip and the icon name. Pure, so every rule here is unit-tested without Electron.
+ */
+export interface TrayMenuItem {
+  type: 'normal' | 'separator';
+  label?: string;
+  enabled?: boolean;
+  /** Drives the little status dot next to a line; the service turns it into an icon. */
+  severity?: Severity;
+  click?: () => void;
+}
+
+export interface TrayMenuOptions {
+  onOpenDashboard: () => void;
+  onQuit: () => void;
+  /** Status lines shown before "…and N more" (worst first). */
+  maxChecks?: number;
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { ok: 'OK', unknown: 'Unknown', warning: 'Warning', critical: 'Critical' };
+const MAX_LINE = 80;
+/** Windows cuts tray tooltips at 127 characters. */
+const MAX_TOOLTIP = 127;
+
+function asSeverity(value: unknown): Severity {
+  return (SEVERITIES as readonly unknown[]).includes(value) ? (value as Severity) : 'unknown';
+}
+
+export function severityLabel(severity: unknown): string {
+  return SEVERITY_LABEL[asSeverity(severity)];
+}
+
+/** Check labels carry untrusted text (container names, mounts): one line, bounded length. */
+export function menuText(text: unknown, max = MAX_LINE): string {
+  // eslint-disable-next-line no-control-regex
+  const line = String(text ?? '').replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+export function trayIconName(severity: unknown): string {
+  return `tray-${asSeverity(severity)}`;
+}
+
+interface StatusLine {
+  label: string;
+  severity: Severity;
+}
+
+/** "Docker — 11 of 12 healthy", from the snapshot, for when the core gave no Docker check. */
+export function dockerLine(docker: DockerSnapshot | null | undefined): StatusLine | null {
+  if (!docker) return null;
+  if (!docker.available) return { label: 'Docker — not available', severity: 'unknown' };
+  const containers = docker.stacks.flatMap((stack) => stack.containers);
+  if (containers.length === 0) return { label: 'Docker — no containers', severity: 'ok' };
+  const healthy = containers.filter((c) => c.severity === 'ok').length;
+  const severity = docker.stacks.reduce<Severity>((worst, s) => (severityRank(asSeverity(s.severity)) > severityRank(worst) ? asSeverity(s.severity) : worst), 'ok');
+  return { label: `Docker — ${healthy} of ${containers.length} healthy`, severity };
+}
+
+/** Status lines, worst first; ties keep the core's order. */
+export function statusLines(status: StatusSnapshot | null | undefined): StatusLine[] {
+  const checks = Array.isArray(status?.checks) ? status.checks : [];
+  const lines = checks.map((check, index) => ({
+    label: menuText(check.summary ? `${menuText(check.label)} — ${menuText(check.summary)}` : check.label),
+    severity: asSeverity(check.severity),
+    index,
+  }));
+  const hasDockerCheck = checks.some((c) => c.id === 'docker' || /^docker[.:]/.test(String(c.id)));
+  const docker = hasDockerCheck ? null : dockerLine(status?.docker);
+  if (docker) lines.push({ ...docker, index: lines.length });
+  lines.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.index - b.index);
+  return lines.map(({ label, severity }) => ({ label, severity }));
+}
+
+export function buildTrayMenu(status: StatusSnapshot | null | undefined, options: TrayMenuOptions): TrayMenuItem[] {
+  const overall = asSeverity(status?.overall);
+  const items: TrayMenuItem[] = [{ type: 'normal', label: `Overall: ${SEVERITY_LABEL[overall]}`, enabled: false, severity: overall }];
+  const lines = statusLines(status);
+  const max = Math.max(1, options.maxChecks ?? 10);
+  items.push({ type: 'separator' });
+  if (!status) {
+    items.push({ type: 'normal', label: 'Waiting for the first check…', enabled: false });
+  } else if (lines.length === 0) {
+    items.push({ type: 'normal', label: 'No checks yet', enabled: false });
+  } else {
+    for (const line of lines.slice(0, max)) items.push({ type: 'normal', label: line.label, enabled: false, severity: line.severity });
+    if (lines.length > max) items.push({ type: 'normal', label: `…and ${lines.length - max} more (see dashboard)`, enabled: false });
+  }
+  items.push(
+    { type: 'separator' },
+    { type: 'normal', label: 'Open dashboard', enabled: true, click: options.onOpenDashboard },
+    { type: 'normal', label: 'Quit Opsbar', enabled: true, click: options.onQuit },
+  );
+  return items;
+}
+
+/** "Opsbar — OK", or the overall state and the worst line: "Opsbar — Critical · Disk / — 2 GB free (99%) (+1 more)". */
+export function trayTooltip(status: StatusSnapshot | null | undefined): string {
+  const overall = asSeverity(status?.overall);
+  let text = `Opsbar — ${SEVERITY_LABEL[overall]}`;
+  const troubled = statusLines(status).filter((l) => l.severity === 'warning' || l.severity === 'critical');
+  if (troubled.length > 0) {
+    const more = troubled.length > 1 ? ` (+${troubled.length - 1} more)` : '';
+    text = `${text} · ${menuText(troubled[0].label, MAX_TOOLTIP - text.length - 3 - more.length)}${more}`;
+  }
+  return menuText(text, MAX_TOOLTIP);
+}
+
+/** What makes two menus the same to the eye (clicks aside): the service rebuilds only when it changes. */
+export function menuSignature(items: readonly TrayMenuItem[]): string {
+  return JSON.stringify(items.map(({ type, label, enabled, severity }) => [type, label ?? '', enabled ?? true, severity ?? '']));
+}

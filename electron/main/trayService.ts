@@ -1,0 +1,109 @@
+import type { LiveMessage } from '../../shared/api/live';
+import type { StatusSnapshot } from '../../shared/types/status';
+import type { OpsbarCore } from '../core/opsbarCore';
+import { buildTrayMenu, menuSignature, trayIconName, trayTooltip, type TrayMenuItem } from './trayMenu';
+
+/** The slice of Electron's Tray the service drives; a fake in tests. */
+export interface TrayLike<Icon, Menu> {
+  setImage(image: Icon): void;
+  setToolTip(toolTip: string): void;
+  setContextMenu(menu: Menu | null): void;
+  on(event: 'click', listener: () => void): unknown;
+  destroy(): void;
+}
+
+/** A MenuItemConstructorOptions-compatible item. */
+export interface NativeMenuItem<Icon> {
+  type: 'normal' | 'separator';
+  label?: string;
+  enabled?: boolean;
+  icon?: Icon;
+  click?: () => void;
+}
+
+export interface TrayServiceDeps<Icon, Menu> {
+  /** `(icon) => new Tray(icon)`, injected "for testing" (Signal's habit). */
+  createTray(icon: Icon): TrayLike<Icon, Menu>;
+  /** Loads `resources/tray/<name>.png` (Electron picks the @2x file itself). */
+  loadIcon(name: string): Icon;
+  /** `Menu.buildFromTemplate`. */
+  buildMenu(template: NativeMenuItem<Icon>[]): Menu;
+  core: Pick<OpsbarCore, 'status' | 'subscribe'>;
+  onOpenDashboard(): void;
+  onQuit(): void;
+  /** On Windows a left click opens the dashboard; macOS and Linux show the menu. */
+  platform?: NodeJS.Platform;
+}
+
+/**
+ * Keeps the tray icon, tooltip and menu in step with the core's live status. Live status
+ * arrives every few seconds; the native menu is rebuilt only when what it shows changed.
+ */
+export class TrayService<Icon, Menu> {
+  private tray: TrayLike<Icon, Menu> | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private readonly icons = new Map<string, Icon>();
+  private shown = { icon: '', tooltip: '', menu: '' };
+
+  constructor(private readonly deps: TrayServiceDeps<Icon, Menu>) {}
+
+  start(): void {
+    if (this.tray) return;
+    const status = this.deps.core.status();
+    const iconName = trayIconName(status?.overall);
+    this.tray = this.deps.createTray(this.icon(iconName));
+    this.shown.icon = iconName;
+    if ((this.deps.platform ?? process.platform) === 'win32') this.tray.on('click', () => this.deps.onOpenDashboard());
+    this.update(status);
+    this.unsubscribe = this.deps.core.subscribe((message: LiveMessage) => {
+      if (message.type === 'status') this.update(message.status);
+    });
+  }
+
+  /** Applies a status; touches only the parts that changed. */
+  update(status: StatusSnapshot | null): void {
+    const tray = this.tray;
+    if (!tray) return;
+    const iconName = trayIconName(status?.overall);
+    if (iconName !== this.shown.icon) {
+      tray.setImage(this.icon(iconName));
+      this.shown.icon = iconName;
+    }
+    const tooltip = trayTooltip(status);
+    if (tooltip !== this.shown.tooltip) {
+      tray.setToolTip(tooltip);
+      this.shown.tooltip = tooltip;
+    }
+    const items = buildTrayMenu(status, { onOpenDashboard: () => this.deps.onOpenDashboard(), onQuit: () => this.deps.onQuit() });
+    const signature = menuSignature(items);
+    if (signature !== this.shown.menu) {
+      tray.setContextMenu(this.deps.buildMenu(items.map((item) => this.toNative(item))));
+      this.shown.menu = signature;
+    }
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.tray?.destroy();
+    this.tray = null;
+    this.shown = { icon: '', tooltip: '', menu: '' };
+  }
+
+  private toNative(item: TrayMenuItem): NativeMenuItem<Icon> {
+    if (item.type === 'separator') return { type: 'separator' };
+    const native: NativeMenuItem<Icon> = { type: 'normal', label: item.label, enabled: item.enabled ?? true };
+    if (item.severity) native.icon = this.icon(trayIconName(item.severity));
+    if (item.click) native.click = item.click;
+    return native;
+  }
+
+  private icon(name: string): Icon {
+    let icon = this.icons.get(name);
+    if (icon === undefined) {
+      icon = this.deps.loadIcon(name);
+      this.icons.set(name, icon);
+    }
+    return icon;
+  }
+}

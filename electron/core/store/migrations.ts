@@ -1,0 +1,99 @@
+import type Database from 'better-sqlite3';
+import { StoreVersionError } from './storeErrors';
+
+/**
+ * Versioned schema changes. Each runs once, in its own transaction together with the bump of
+ * `PRAGMA user_version`, so a crash mid-migration leaves the previous version intact.
+ * Append new migrations; never edit one that has shipped.
+ */
+interface Migration {
+  version: number;
+  up(db: Database.Database): void;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    up(db) {
+      db.exec(`
+        CREATE TABLE series (
+          id   INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE
+        );
+
+        -- Clustered by series then time: a chart reads one contiguous range.
+        -- A second sample for the same (series, ts) replaces the first (see SampleWriter).
+        CREATE TABLE samples_raw (
+          series_id INTEGER NOT NULL REFERENCES series(id),
+          ts        INTEGER NOT NULL,
+          value     REAL    NOT NULL,
+          PRIMARY KEY (series_id, ts)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE rollup_1m (
+          series_id INTEGER NOT NULL REFERENCES series(id),
+          bucket    INTEGER NOT NULL,
+          sum       REAL    NOT NULL,
+          count     INTEGER NOT NULL,
+          min       REAL    NOT NULL,
+          max       REAL    NOT NULL,
+          PRIMARY KEY (series_id, bucket)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE rollup_1h (
+          series_id INTEGER NOT NULL REFERENCES series(id),
+          bucket    INTEGER NOT NULL,
+          sum       REAL    NOT NULL,
+          count     INTEGER NOT NULL,
+          min       REAL    NOT NULL,
+          max       REAL    NOT NULL,
+          PRIMARY KEY (series_id, bucket)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE events (
+          id         INTEGER PRIMARY KEY AUTOINCREMENT,
+          at         INTEGER NOT NULL,
+          source     TEXT    NOT NULL,
+          kind       TEXT    NOT NULL,
+          severity   TEXT    NOT NULL,
+          subject    TEXT    NOT NULL,
+          message    TEXT    NOT NULL,
+          attributes TEXT    NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX events_at ON events(at);
+        -- The rowid (id) is implicitly the last index column: "subject = ? ORDER BY id DESC" uses it.
+        CREATE INDEX events_subject ON events(subject);
+
+        CREATE TABLE audit (
+          id      INTEGER PRIMARY KEY AUTOINCREMENT,
+          at      INTEGER NOT NULL,
+          actor   TEXT    NOT NULL,
+          action  TEXT    NOT NULL,
+          target  TEXT    NOT NULL,
+          outcome TEXT    NOT NULL,
+          details TEXT    NOT NULL DEFAULT '{}'
+        );
+      `);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function schemaVersionOf(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the schema up to date. Throws StoreVersionError for a database from a newer Opsbar. */
+export function migrate(db: Database.Database, file: string): { from: number; to: number } {
+  const from = schemaVersionOf(db);
+  if (from > SCHEMA_VERSION) throw new StoreVersionError(file, from, SCHEMA_VERSION);
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return { from, to: SCHEMA_VERSION };
+}

@@ -1,0 +1,35 @@
+/** @jsxRuntime automatic */
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { Header } from './components/Header';
+import { Nav } from './components/Nav';
+import { OpsbarContext } from './hooks/opsbarContext';
+import { useHashRoute } from './hooks/useHashRoute';
+import { useLiveStatus } from './hooks/useLiveStatus';
+import { ROUTES } from './routes';
+import type { Transport } from './transport';
+
+function Shell() {
+  const status = useLiveStatus();
+  const [hash, navigate] = useHashRoute(ROUTES[0].id);
+  const [routeId, queryString = ''] = hash.split('?');
+  const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
+  return (
+    <div className="app">
+      <Header status={status.data} />
+      <Nav routes={ROUTES} current={route.id} onNavigate={navigate} />
+      <ConnectionBanner />
+      <main className="page" key={hash}>
+        {route.render({ status, navigate, query: new URLSearchParams(queryString) })}
+      </main>
+    </div>
+  );
+}
+
+/** The whole UI on one transport (the preload bridge, HTTP, or a test fake). */
+export function App({ transport }: { transport: Transport }) {
+  return (
+    <OpsbarContext.Provider value={transport}>
+      <Shell />
+    </OpsbarContext.Provider>
+  );
+}

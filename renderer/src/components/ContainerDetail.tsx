@@ -1,0 +1,40 @@
+/** @jsxRuntime automatic */
+import type { ContainerInfo } from '../../../shared/types/docker';
+import { formatBytes, formatPercent } from '../format';
+import { useLiveEvents } from '../hooks/useLiveEvents';
+import { EventList } from './EventList';
+import { HistorySparkline } from './HistorySparkline';
+import { ErrorState, LoadingState } from './StateViews';
+
+/** History and recent events of one container. */
+export function ContainerDetail({ stackName, container }: { stackName: string; container: ContainerInfo }) {
+  const events = useLiveEvents(10, container.name);
+  const key = `${stackName}/${container.name}`;
+  return (
+    <div className="container-detail">
+      <div className="detail-charts">
+        <div>
+          <span className="detail-label">CPU, last hour</span>
+          <HistorySparkline series={`container.cpuPercent:${key}`} label={`${container.name} CPU`} format={formatPercent} width={220} />
+        </div>
+        <div>
+          <span className="detail-label">Memory, last hour</span>
+          <HistorySparkline series={`container.memoryBytes:${key}`} label={`${container.name} memory`} format={formatBytes} width={220} />
+        </div>
+        <div className="detail-id muted">
+          id <code>{container.id.slice(0, 12)}</code>
+        </div>
+      </div>
+      <div className="detail-events">
+        <span className="detail-label">Recent events</span>
+        {events.error && !events.data ? (
+          <ErrorState title="Could not load events" error={events.error} onRetry={events.reload} />
+        ) : events.data ? (
+          <EventList events={events.data} emptyText="No events about this container." />
+        ) : (
+          <LoadingState what="events" />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/** @jsxRuntime automatic */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createTransport } from './transport';
+import './styles/base.css';
+import './styles/components.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lacks #root');
+createRoot(root).render(
+  <StrictMode>
+    <App transport={createTransport()} />
+  </StrictMode>,
+);

@@ -1,0 +1,54 @@
+// A fake OpsbarClient over the fixtures: records calls, answers from a handler table, pushes live messages.
+import type { ApiMethod, ApiPayload, ApiResult } from '../../shared/api/contract';
+import type { LiveMessage } from '../../shared/api/live';
+import { ApiCallError, ConnectionStore, type ConnectionStatus, type Transport } from '../../renderer/src/transport';
+import { dockerSnapshot, history, opsEvent, settingsView, statusSnapshot } from './fixtures';
+
+export type FakeHandlers = { [M in ApiMethod]?: (payload: ApiPayload<M>) => ApiResult<M> | Promise<ApiResult<M>> };
+
+export interface FakeTransport extends Transport {
+  calls: Array<{ method: ApiMethod; payload: unknown }>;
+  emit(message: LiveMessage): void;
+  setConnection(status: ConnectionStatus): void;
+  listenerCount(): number;
+}
+
+export const defaultHandlers: FakeHandlers = {
+  'status.get': () => statusSnapshot(),
+  'docker.stacks': () => dockerSnapshot(),
+  'events.list': (p) => [1, 2, 3].map((id) => opsEvent(id)).filter((e) => p.subject === undefined || e.subject === p.subject),
+  'history.query': (p) => history(p.series, [12, 18, 25, 22, 40, 31]),
+  'history.series': () => ['cpu.percent', 'memory.percent'],
+  'settings.get': () => settingsView(),
+};
+
+export function createFakeTransport(overrides: FakeHandlers = {}, connection: ConnectionStatus = 'connected'): FakeTransport {
+  const handlers: FakeHandlers = { ...defaultHandlers, ...overrides };
+  const listeners = new Set<(message: LiveMessage) => void>();
+  const store = new ConnectionStore(connection);
+  const calls: FakeTransport['calls'] = [];
+  return {
+    kind: 'http',
+    connection: store,
+    calls,
+    client: {
+      async call<M extends ApiMethod>(method: M, payload: ApiPayload<M>): Promise<ApiResult<M>> {
+        calls.push({ method, payload });
+        const handler = handlers[method] as ((p: ApiPayload<M>) => ApiResult<M> | Promise<ApiResult<M>>) | undefined;
+        if (!handler) throw new ApiCallError('unknown_method', `No fake for ${method}`);
+        return handler(payload);
+      },
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    emit(message) {
+      for (const listener of [...listeners]) listener(message);
+    },
+    setConnection(status) {
+      store.set(status);
+    },
+    listenerCount: () => listeners.size,
+  };
+}

@@ -1,0 +1,7 @@
+// The slice of jsdom's API that setupDom.ts uses (no @types/jsdom in the project).
+declare module 'jsdom' {
+  export class JSDOM {
+    constructor(html?: string, options?: { url?: string; pretendToBeVisual?: boolean });
+    readonly window: Window & typeof globalThis;
+  }
+}

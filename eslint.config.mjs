@@ -21,6 +21,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bin/**/*.js', 'scripts/**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/core/**', 'test/core/**', 'bench/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/electron/main/**', '../main/**'], message: 'The core must not depend on the Electron shell.' }] }],

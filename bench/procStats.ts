@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -18,7 +18,6 @@ export function peakRssBytes(pid: number): number {
 }
 
 export function pidOf(name: string): number | null {
-  const { readdirSync } = require('node:fs') as typeof import('node:fs');
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {

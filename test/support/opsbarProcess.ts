@@ -61,12 +61,16 @@ export function serveOpsbar(dataDir: string, extraArgs: string[] = [], env: Node
   });
 }
 
+// Tests read envelope values loosely; the contract's types are checked in the unit tests.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ApiReply = { ok: boolean; value?: any; error?: { code: string; message: string } };
+
 /** Calls the API of a served Opsbar with its token; returns the envelope. */
-export async function callApi(served: Pick<ServedOpsbar, 'origin' | 'token'>, method: string, payload: unknown = {}): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
+export async function callApi(served: Pick<ServedOpsbar, 'origin' | 'token'>, method: string, payload: unknown = {}): Promise<ApiReply> {
   const response = await fetch(`${served.origin}/api/call/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
     body: JSON.stringify(payload),
   });
-  return (await response.json()) as { ok: boolean; value?: any };
+  return (await response.json()) as ApiReply;
 }

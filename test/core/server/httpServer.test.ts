@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createApiDispatcher, type ApiHandlers } from '../../../electron/core/api/dispatcher';
 import { LiveHub } from '../../../electron/core/liveHub';
-import { silentLogger, type Logger } from '../../../electron/core/logger';
+import { type Logger } from '../../../electron/core/logger';
 import { createToken } from '../../../electron/core/server/auth';
 import { startHeadlessServer, type HeadlessServer } from '../../../electron/core/server/httpServer';
 import type { StatusSnapshot } from '../../../shared/types/status';

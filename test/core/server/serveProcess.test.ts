@@ -47,7 +47,7 @@ test('SIGKILL during writes loses no acknowledged data and leaves an intact data
   const served = await serveOpsbar(dataDir);
   const from = Date.now() - 1_000;
   const to = from + 10 * 60_000;
-  let acknowledged: { t: number }[] = [];
+  let acknowledged: { t: number }[];
   try {
     acknowledged = await waitFor('a few seconds of acknowledged samples', async () => {
       const reply = await callApi(served, 'history.query', { series: 'cpu.percent', from, to, maxPoints: 5_000 });

@@ -1,6 +1,8 @@
 import type { Logger } from '../core/logger';
 
-type Listener = (...args: never[]) => void;
+// Electron's emitters have many typed overloads; Node's EventEmitter signature is the one they all share.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Listener = (...args: any[]) => void;
 
 export interface LifecycleDeps {
   app: { on(event: string, listener: Listener): unknown; quit(): void };

@@ -1,8 +1,9 @@
 import type { Logger } from '../core/logger';
 import { CONTENT_SECURITY_POLICY, isAppUrl } from './appProtocol';
 
-// Electron's emitters have many typed overloads; this is the one shape they all share.
-type Listener = (...args: never[]) => void;
+// Electron's emitters have many typed overloads; Node's EventEmitter signature is the one they all share.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Listener = (...args: any[]) => void;
 
 interface PreventableEvent {
   preventDefault(): void;

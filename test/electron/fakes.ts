@@ -1,0 +1,121 @@
+// Fakes for Electron objects and a small fake core, shared by the shell's unit tests.
+// Nothing here imports 'electron' (it throws without a binary).
+import { EventEmitter } from 'node:events';
+import type { LiveMessage } from '../../shared/api/live';
+import type { DockerSnapshot, Stack } from '../../shared/types/docker';
+import type { Severity } from '../../shared/types/severity';
+import type { StatusCheck, StatusSnapshot } from '../../shared/types/status';
+import { createApiDispatcher, type ApiHandlers } from '../../electron/core/api/dispatcher';
+import type { OpsbarCore } from '../../electron/core/opsbarCore';
+
+export const noDocker: DockerSnapshot = { at: 1, available: false, endpoint: '/var/run/docker.sock', error: 'Docker is not running', engineVersion: null, stacks: [] };
+
+export function stack(name: string, severities: Severity[]): Stack {
+  const containers = severities.map((severity, i) => ({
+    id: `${name}-${i}`,
+    name: `${name}-${i}`,
+    service: `svc${i}`,
+    image: 'img',
+    state: 'running' as const,
+    health: severity === 'ok' ? ('healthy' as const) : ('unhealthy' as const),
+    restartCount: 0,
+    startedAt: 1,
+    exitCode: null,
+    cpuPercent: null,
+    memoryBytes: null,
+    memoryLimitBytes: null,
+    severity,
+  }));
+  const worst = severities.includes('critical') ? 'critical' : severities.includes('warning') ? 'warning' : 'ok';
+  return { name, kind: 'compose', containers, severity: worst, counts: { total: containers.length, running: containers.length, healthy: 0, unhealthy: 0 } };
+}
+
+export function docker(stacks: Stack[]): DockerSnapshot {
+  return { at: 1, available: true, endpoint: '/var/run/docker.sock', error: null, engineVersion: '27.0', stacks };
+}
+
+export function check(id: string, severity: Severity, label = id, summary = `${id} is ${severity}`): StatusCheck {
+  return { id, label, severity, summary };
+}
+
+export function status(overall: Severity, checks: StatusCheck[] = [], dockerSnapshot: DockerSnapshot = noDocker, at = 1): StatusSnapshot {
+  return { at, overall, checks, system: null, docker: dockerSnapshot };
+}
+
+/** A core with a real dispatcher over stub handlers, a live hub you drive, and a settable status. */
+export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'status'> {
+  current: StatusSnapshot = status('unknown');
+  readonly listeners = new Set<(m: LiveMessage) => void>();
+  readonly dispatch = createApiDispatcher({
+    'status.get': () => this.current,
+    'docker.stacks': () => this.current.docker,
+    'history.query': () => ({ series: 'x', resolution: 'raw', points: [] }),
+    'history.series': () => [],
+    'events.list': () => [],
+    'settings.get': () => {
+      throw new Error('not in this fake');
+    },
+    'settings.update': () => {
+      throw new Error('not in this fake');
+    },
+  } as unknown as ApiHandlers);
+
+  subscribe(listener: (m: LiveMessage) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  status(): StatusSnapshot {
+    return this.current;
+  }
+
+  publishStatus(next: StatusSnapshot): void {
+    this.current = next;
+    for (const listener of [...this.listeners]) listener({ type: 'status', status: next });
+  }
+}
+
+/** A webContents: an id, a URL, a send log, and a 'destroyed' event. */
+export class FakeWebContents extends EventEmitter {
+  destroyed = false;
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  constructor(
+    readonly id: number,
+    public url = 'opsbar://app/index.html',
+  ) {
+    super();
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getURL(): string {
+    return this.url;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+}
+
+/** Records calls as [method, ...args]. */
+export function recorder<T extends object>(target: T): T & { calls: [string, ...unknown[]][] } {
+  const calls: [string, ...unknown[]][] = [];
+  return new Proxy(Object.assign(target, { calls }), {
+    get(obj, key, receiver) {
+      const value = Reflect.get(obj, key, receiver);
+      if (typeof value !== 'function' || key === 'calls') return value;
+      return (...args: unknown[]) => {
+        calls.push([String(key), ...args]);
+        return (value as (...a: unknown[]) => unknown).apply(obj, args);
+      };
+    },
+  });
+}
+
+export const quietLog = () => {
+  const lines: string[] = [];
+  return { lines, info: (m: string) => void lines.push(`info: ${m}`), warn: (m: string) => void lines.push(`warn: ${m}`), error: (m: string) => void lines.push(`error: ${m}`) };
+};

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { buildTrayMenu, dockerLine, menuSignature, menuText, trayIconName, trayTooltip } from '../../electron/main/trayMenu';
+import { check, docker, noDocker, stack, status } from './fakes';
+
+const noop = () => {};
+const options = { onOpenDashboard: noop, onQuit: noop };
+const labels = (items: ReturnType<typeof buildTrayMenu>) => items.map((i) => (i.type === 'separator' ? '---' : i.label));
+
+describe('buildTrayMenu', () => {
+  test('shows overall state, one line per check, then the actions', () => {
+    const s = status('ok', [check('disk:/', 'ok', 'Disk /', '41 GB free (82%)')], docker([stack('llm', ['ok', 'ok'])]));
+    assert.deepEqual(labels(buildTrayMenu(s, options)), [
+      'Overall: OK',
+      '---',
+      'Disk / — 41 GB free (82%)',
+      'Docker — 2 of 2 healthy',
+      '---',
+      'Open dashboard',
+      'Quit Opsbar',
+    ]);
+  });
+
+  test('status lines are disabled labels carrying their severity; actions are enabled and clickable', () => {
+    let opened = 0;
+    let quit = 0;
+    const items = buildTrayMenu(status('warning', [check('mem', 'warning', 'Memory', '91% used')]), {
+      onOpenDashboard: () => opened++,
+      onQuit: () => quit++,
+    });
+    const line = items.find((i) => i.label === 'Memory — 91% used');
+    assert.equal(line?.enabled, false);
+    assert.equal(line?.severity, 'warning');
+    items.find((i) => i.label === 'Open dashboard')?.click?.();
+    items.find((i) => i.label === 'Quit Opsbar')?.click?.();
+    assert.deepEqual([opened, quit], [1, 1]);
+  });
+
+  test('critical items come first, then warnings, unknown, ok; ties keep the core order', () => {
+    const s = status('critical', [
+      check('a', 'ok', 'A', 'fine'),
+      check('b', 'warning', 'B', 'meh'),
+      check('c', 'critical', 'C', 'bad'),
+      check('d', 'unknown', 'D', '?'),
+      check('e', 'critical', 'E', 'worse'),
+    ]);
+    assert.deepEqual(labels(buildTrayMenu(s, options)).slice(2, 8), ['C — bad', 'E — worse', 'B — meh', 'D — ?', 'Docker — not available', 'A — fine']);
+  });
+
+  test('unknown status (no snapshot yet): unknown overall and a waiting line', () => {
+    const items = buildTrayMenu(null, options);
+    assert.deepEqual(labels(items), ['Overall: Unknown', '---', 'Waiting for the first check…', '---', 'Open dashboard', 'Quit Opsbar']);
+    assert.equal(items[0].severity, 'unknown');
+  });
+
+  test('a severity the shell does not know is shown as unknown', () => {
+    const s = { ...status('ok'), overall: 'purple' } as unknown as Parameters<typeof buildTrayMenu>[0];
+    assert.equal(labels(buildTrayMenu(s, options))[0], 'Overall: Unknown');
+  });
+
+  test('no Docker on the host: one "not available" line, no crash', () => {
+    const items = buildTrayMenu(status('ok', [], noDocker), options);
+    assert.ok(labels(items).includes('Docker — not available'));
+  });
+
+  test('no Docker line is derived when the core already reports a Docker check', () => {
+    const s = status('warning', [check('docker', 'warning', 'Docker', '11 of 12 healthy')], docker([stack('x', ['ok'])]));
+    const dockerLines = labels(buildTrayMenu(s, options)).filter((l) => l?.startsWith('Docker'));
+    assert.deepEqual(dockerLines, ['Docker — 11 of 12 healthy']);
+  });
+
+  test('long lists end with "…and N more"', () => {
+    const checks = Array.from({ length: 14 }, (_, i) => check(`c${i}`, 'ok', `Check ${i}`, 'fine'));
+    const l = labels(buildTrayMenu(status('ok', checks, docker([])), { ...options, maxChecks: 10 }));
+    assert.equal(l.filter((x) => x?.startsWith('Check')).length, 10);
+    assert.ok(l.includes('…and 5 more (see dashboard)'));
+  });
+
+  test('untrusted text is one bounded line', () => {
+    const s = status('ok', [check('x', 'ok', 'Container\nevil\tname', 'x'.repeat(300))], docker([]));
+    const line = labels(buildTrayMenu(s, options))[2] ?? '';
+    assert.ok(!/[\n\t]/.test(line));
+    assert.ok(line.length <= 80);
+    assert.ok(line.startsWith('Container evil name — '));
+  });
+
+  test('a check without summary shows its label alone', () => {
+    assert.equal(labels(buildTrayMenu(status('ok', [check('x', 'ok', 'Uptime', '')], docker([])), options))[2], 'Uptime');
+  });
+});
+
+describe('dockerLine', () => {
+  test('counts healthy containers over all stacks and takes the worst stack severity', () => {
+    assert.deepEqual(dockerLine(docker([stack('a', ['ok', 'ok', 'critical']), stack('b', Array(9).fill('ok'))])), {
+      label: 'Docker — 11 of 12 healthy',
+      severity: 'critical',
+    });
+  });
+  test('no containers, no Docker, no snapshot', () => {
+    assert.equal(dockerLine(docker([]))?.label, 'Docker — no containers');
+    assert.deepEqual(dockerLine(noDocker), { label: 'Docker — not available', severity: 'unknown' });
+    assert.equal(dockerLine(undefined), null);
+  });
+});
+
+describe('trayTooltip', () => {
+  test('OK is short', () => {
+    assert.equal(trayTooltip(status('ok', [check('d', 'ok', 'Disk /', '41 GB free')], docker([]))), 'Opsbar — OK');
+  });
+  test('names the worst line and how many more are in trouble', () => {
+    const s = status('critical', [check('m', 'warning', 'Memory', '91% used'), check('d', 'critical', 'Disk /', '2 GB free (99%)')], docker([]));
+    assert.equal(trayTooltip(s), 'Opsbar — Critical · Disk / — 2 GB free (99%) (+1 more)');
+  });
+  test('unknown status and the Windows length limit', () => {
+    assert.equal(trayTooltip(null), 'Opsbar — Unknown');
+    const long = status('warning', [check('x', 'warning', 'L'.repeat(60), 'S'.repeat(200))], docker([]));
+    assert.ok(trayTooltip(long).length <= 127);
+  });
+});
+
+describe('trayIconName and helpers', () => {
+  test('one icon per severity; anything else is unknown', () => {
+    assert.deepEqual(['ok', 'warning', 'critical', 'unknown', 'nope', undefined].map(trayIconName), [
+      'tray-ok',
+      'tray-warning',
+      'tray-critical',
+      'tray-unknown',
+      'tray-unknown',
+      'tray-unknown',
+    ]);
+  });
+  test('menuSignature ignores click handlers and sees label changes', () => {
+    const a = buildTrayMenu(status('ok', [check('d', 'ok', 'Disk', '1 GB')]), options);
+    const b = buildTrayMenu(status('ok', [check('d', 'ok', 'Disk', '1 GB')]), { onOpenDashboard: () => 1, onQuit: () => 2 });
+    const c = buildTrayMenu(status('ok', [check('d', 'ok', 'Disk', '2 GB')]), options);
+    assert.equal(menuSignature(a), menuSignature(b));
+    assert.notEqual(menuSignature(a), menuSignature(c));
+  });
+  test('menuText collapses control characters', () => {
+    assert.equal(menuText('a\u0000b\r\nc'), 'a b c');
+    assert.equal(menuText(undefined), '');
+  });
+});

@@ -23,6 +23,10 @@ const log = consoleLogger;
 // Before anything reads userData: the app is "Opsbar" (package.json's name is lower-case).
 app.setName('Opsbar');
 app.setPath('userData', join(app.getPath('appData'), 'Opsbar'));
+// `--data-dir` / OPSBAR_DATA_DIR move Chromium's profile too, so the single-instance lock is
+// per data directory: one Opsbar per database; a test instance never meets the user's.
+const dataDir = resolveDataDir({ argv: process.argv, env: process.env, platformDefault: app.getPath('userData') });
+app.setPath('userData', dataDir);
 // Privileged schemes must be registered before the app is ready.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
@@ -42,7 +46,6 @@ function fail(error: unknown): void {
 
 function start(): void {
   const paths = appPaths(app.getAppPath());
-  const dataDir = resolveDataDir({ argv: process.argv, env: process.env, platformDefault: app.getPath('userData') });
   // Dev checkouts use the Electron-ABI build of better-sqlite3; packaged builds are rebuilt by electron-builder.
   const sqliteNativeBinding = !app.isPackaged && existsSync(paths.electronSqliteBinding) ? paths.electronSqliteBinding : undefined;
   const core: OpsbarCore = createOpsbarCore({ dataDir, log, sqliteNativeBinding });

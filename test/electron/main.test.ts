@@ -1,0 +1,195 @@
+// The composition root, loaded under plain Node with a fake 'electron' module and a fake core
+// put into the module cache: proves main.ts wires each setupX() to the right Electron object.
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { IPC_CALL_CHANNEL } from '../../shared/api/client';
+import { FakeCore, FakeWebContents, status } from './fakes';
+
+const root = join(__dirname, '..', '..');
+const mainPath = require.resolve('../../electron/main/main');
+const createCorePath = require.resolve('../../electron/core/createCore');
+const electronPath = require.resolve('electron', { paths: [root] });
+const dataDir = mkdtempSync(join(tmpdir(), 'opsbar-main-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function fakeElectron(gotLock: boolean) {
+  const log: unknown[][] = [];
+  const record = (...entry: unknown[]) => void log.push(entry);
+  const paths: Record<string, string> = { appData: join(dataDir, 'appData') };
+  let ready!: () => void;
+  const whenReady = new Promise<void>((resolve) => (ready = resolve));
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    dock: { hide: () => record('dock.hide') },
+    setName: (name: string) => record('setName', name),
+    setPath: (name: string, value: string) => void (paths[name] = value),
+    getPath: (name: string) => paths[name],
+    getAppPath: () => root,
+    requestSingleInstanceLock: () => gotLock,
+    whenReady: () => whenReady,
+    focus: () => record('focus'),
+    quit: () => {
+      record('quit');
+      let prevented = false;
+      app.emit('before-quit', { preventDefault: () => (prevented = true) });
+      if (!prevented) record('quitted');
+    },
+    exit: (code: number) => record('exit', code),
+  });
+  const handlers = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  const windows: { options: Record<string, unknown>; webContents: FakeWebContents; loaded: string[] }[] = [];
+  class BrowserWindow extends EventEmitter {
+    static nextId = 100;
+    webContents = new FakeWebContents(BrowserWindow.nextId++);
+    loaded: string[] = [];
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+    }
+    isDestroyed = () => false;
+    isMinimized = () => false;
+    loadURL = async (url: string) => void this.loaded.push(url);
+  }
+  const trays: { icon: unknown; menus: unknown[] }[] = [];
+  class Tray extends EventEmitter {
+    menus: unknown[] = [];
+    constructor(readonly icon: unknown) {
+      super();
+      trays.push(this);
+    }
+    setImage() {}
+    setToolTip() {}
+    setContextMenu(menu: unknown) {
+      this.menus.push(menu);
+    }
+    destroy() {}
+  }
+  class Notification extends EventEmitter {
+    static isSupported = () => true;
+    show() {}
+  }
+  const session = {
+    setPermissionRequestHandler: () => record('permissionRequestHandler'),
+    setPermissionCheckHandler: () => record('permissionCheckHandler'),
+    webRequest: { onHeadersReceived: () => record('onHeadersReceived') },
+  };
+  const electron = {
+    app,
+    BrowserWindow,
+    Tray,
+    Notification,
+    Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+    dialog: { showErrorBox: (...args: unknown[]) => record('showErrorBox', ...args) },
+    ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => Promise<unknown>) => void handlers.set(channel, fn), removeHandler: () => {} },
+    nativeImage: { createFromPath: (path: string) => ({ path }) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => record('registerSchemesAsPrivileged', schemes),
+      handle: (scheme: string) => record('protocol.handle', scheme),
+    },
+    session: { defaultSession: session },
+    shell: { openExternal: async (url: string) => record('openExternal', url) },
+  };
+  return { electron, log, ready, handlers, windows, trays, paths };
+}
+
+function install(path: string, exports: unknown) {
+  const m = new Module(path);
+  m.filename = path;
+  m.loaded = true;
+  m.exports = exports;
+  require.cache[path] = m;
+}
+
+async function loadMain(options: { gotLock?: boolean; argv?: string[] } = {}) {
+  const fake = fakeElectron(options.gotLock ?? true);
+  const core = Object.assign(new FakeCore(), { dataDir, notices: [] as string[], started: 0, stopped: 0 });
+  core.current = status('ok');
+  Object.assign(core, { start: async () => void core.started++, stop: async () => void core.stopped++ });
+  const coreOptions: unknown[] = [];
+  install(electronPath, fake.electron);
+  install(createCorePath, { createOpsbarCore: (o: unknown) => (coreOptions.push(o), core) });
+  for (const key of Object.keys(require.cache)) if (key.includes(join('electron', 'main'))) delete require.cache[key];
+  const savedArgv = process.argv;
+  process.argv = ['electron', '.', ...(options.argv ?? [])];
+  process.env.OPSBAR_DATA_DIR = dataDir;
+  try {
+    // Fresh evaluation each time: main.ts does its work at load, like Electron's entry point.
+    Module.createRequire(__filename)(mainPath);
+    fake.ready();
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.argv = savedArgv;
+    delete process.env.OPSBAR_DATA_DIR;
+  }
+  return { ...fake, core, coreOptions };
+}
+
+// main.ts hooks SIGINT/SIGTERM on the real process; only those hooks are removed afterwards.
+const signalListenersBefore = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+after(() => {
+  delete require.cache[electronPath];
+  delete require.cache[createCorePath];
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) if (!signalListenersBefore[signal].includes(listener)) process.removeListener(signal, listener);
+  }
+});
+
+describe('main.ts (composition root, fake Electron)', () => {
+  test('names the app, moves the profile to the data dir and registers the scheme before ready', async () => {
+    const { log, paths, coreOptions } = await loadMain();
+    assert.deepEqual(log[0], ['setName', 'Opsbar']);
+    assert.equal(paths.userData, dataDir);
+    const schemes = log.find((e) => e[0] === 'registerSchemesAsPrivileged')?.[1] as { scheme: string; privileges: Record<string, boolean> }[];
+    assert.equal(schemes[0].scheme, 'opsbar');
+    assert.equal(schemes[0].privileges.standard, true);
+    assert.deepEqual(coreOptions.map((o) => (o as { dataDir: string }).dataDir), [dataDir]);
+    // The Electron-ABI build of better-sqlite3 is passed when scripts/electron-native.mjs made one.
+    const binding = join(root, 'build', 'electron-native', 'better_sqlite3.node');
+    assert.equal((coreOptions[0] as { sqliteNativeBinding?: string }).sqliteNativeBinding, existsSync(binding) ? binding : undefined);
+  });
+
+  test('when ready: protocol, security, one IPC handler, a tray, and the core started; no window', async () => {
+    const { log, handlers, trays, windows, core } = await loadMain();
+    assert.ok(log.some((e) => e[0] === 'protocol.handle' && e[1] === 'opsbar'));
+    assert.ok(log.some((e) => e[0] === 'permissionRequestHandler'));
+    assert.deepEqual([...handlers.keys()], [IPC_CALL_CHANNEL]);
+    assert.equal(trays.length, 1);
+    assert.deepEqual(trays[0].icon, { path: join(root, 'resources', 'tray', 'tray-ok.png') });
+    assert.equal(windows.length, 0, 'a tray app starts without a window');
+    assert.equal(core.started, 1);
+    assert.equal(log.some((e) => e[0] === 'dock.hide'), process.platform === 'darwin');
+  });
+
+  test('--dashboard opens the sandboxed dashboard on the app origin, and it may call the core', async () => {
+    const { windows, handlers, core } = await loadMain({ argv: ['--dashboard'] });
+    assert.equal(windows.length, 1);
+    const [w] = windows;
+    const prefs = w.options.webPreferences as Record<string, unknown>;
+    assert.equal(prefs.preload, join(root, 'dist', 'preload', 'preload.js'));
+    assert.equal(prefs.sandbox, true);
+    assert.deepEqual(w.loaded, ['opsbar://app/index.html']);
+    const call = handlers.get(IPC_CALL_CHANNEL);
+    const event = { sender: { id: w.webContents.id }, senderFrame: { url: 'opsbar://app/index.html', parent: null } };
+    assert.deepEqual(await call?.(event, 'status.get', {}), { ok: true, value: core.current });
+  });
+
+  test('quit stops the core first, then quits', async () => {
+    const { electron, log, core } = await loadMain();
+    electron.app.quit();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(core.stopped, 1);
+    assert.equal(log.filter((e) => e[0] === 'quitted').length, 1);
+  });
+
+  test('a second instance quits at once and builds nothing', async () => {
+    const { log, trays, coreOptions } = await loadMain({ gotLock: false });
+    assert.ok(log.some((e) => e[0] === 'quit'));
+    assert.equal(trays.length, 0);
+    assert.equal(coreOptions.length, 0);
+  });
+});

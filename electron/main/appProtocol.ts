@@ -1,5 +1,6 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/contentSecurityPolicy';
 
 /**
  * The dashboard is served from a custom, privileged scheme (`opsbar://app/…`) rather than
@@ -13,17 +14,8 @@ export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Mirrors renderer/index.html's meta tag; sent as a header on every page the scheme serves. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The one policy (shared with index.html's meta and the headless server); sent as a header on every answer. */
+export { CONTENT_SECURITY_POLICY };
 
 /** Privileges for `protocol.registerSchemesAsPrivileged` (before app ready): an origin, a secure context, ES modules. */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } as const;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -55,11 +55,13 @@ describe('app protocol handler', () => {
     assert.equal(response.headers.get('content-type'), 'text/javascript; charset=utf-8');
   });
 
-  test('the CSP matches the renderer meta policy', () => {
-    assert.equal(
-      CONTENT_SECURITY_POLICY,
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    );
+  test('the header policy is the one in renderer/index.html\'s meta tag', () => {
+    const html = readFileSync(join(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html)?.[1];
+    assert.equal(CONTENT_SECURITY_POLICY, meta);
+    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+      assert.ok(CONTENT_SECURITY_POLICY.includes(directive), directive);
+    }
   });
 
   test('refuses traversal, unknown types, missing files and writes', async () => {

@@ -34,11 +34,13 @@ if (!app.requestSingleInstanceLock()) {
   // Another Opsbar runs; it got our 'second-instance' and shows its dashboard.
   app.quit();
 } else {
-  void app.whenReady().then(start, fail);
+  app.whenReady().then(start).catch(fail);
 }
 
 function fail(error: unknown): void {
-  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  let message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  // better-sqlite3 built for Node's ABI (what the tests use) cannot load into Electron.
+  if (/NODE_MODULE_VERSION|better_sqlite3/.test(message)) message = `Run \`node scripts/electron-native.mjs\` to build better-sqlite3 for Electron.\n\n${message}`;
   log.error(`Opsbar could not start: ${message}`);
   dialog.showErrorBox('Opsbar could not start', message);
   app.exit(1);

@@ -193,3 +193,31 @@ describe('main.ts (composition root, fake Electron)', () => {
     assert.equal(coreOptions.length, 0);
   });
 });
+
+describe('main.ts start-up failure', () => {
+  test('a core that cannot open is reported in a dialog with the fix, and the app exits', async () => {
+    const fake = fakeElectron(true);
+    install(electronPath, fake.electron);
+    install(createCorePath, {
+      createOpsbarCore: () => {
+        throw new Error('The module better_sqlite3.node was compiled against NODE_MODULE_VERSION 115');
+      },
+    });
+    for (const key of Object.keys(require.cache)) if (key.includes(join('electron', 'main'))) delete require.cache[key];
+    process.env.OPSBAR_DATA_DIR = dataDir;
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      Module.createRequire(__filename)(mainPath);
+      fake.ready();
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      console.error = quiet;
+      delete process.env.OPSBAR_DATA_DIR;
+    }
+    const dialog = fake.log.find((e) => e[0] === 'showErrorBox');
+    assert.equal(dialog?.[1], 'Opsbar could not start');
+    assert.match(String(dialog?.[2]), /node scripts\/electron-native\.mjs/);
+    assert.deepEqual(fake.log.at(-1), ['exit', 1]);
+  });
+});

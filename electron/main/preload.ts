@@ -2,7 +2,7 @@
 // require 'electron'). Exposes exactly one global, `window.opsbar`.
 import { contextBridge, ipcRenderer } from 'electron';
 import { BRIDGE_GLOBAL } from '../../shared/api/client';
-import { API_METHODS } from '../../shared/api/contract';
+import { API_METHOD_NAMES } from '../../shared/api/methodNames';
 import { createBridge } from './preloadBridge';
 
-contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createBridge(ipcRenderer, API_METHODS));
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, createBridge(ipcRenderer, API_METHOD_NAMES));

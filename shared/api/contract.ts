@@ -4,6 +4,7 @@ import type { DockerSnapshot } from '../types/docker';
 import type { OpsEvent } from '../types/events';
 import type { HistoryResult } from '../types/history';
 import type { StatusSnapshot } from '../types/status';
+import { API_METHOD_NAMES, type ApiMethodName } from './methodNames';
 
 /**
  * The one API between UI and core. Each method has a payload schema (checked at the
@@ -52,7 +53,12 @@ export const apiContract = {
 
 export type ApiContract = typeof apiContract;
 export type ApiMethod = keyof ApiContract;
-export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
+
+// Compile-time proof that the zod-free name list and the contract name the same methods.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _namesMatchContract: Same<ApiMethod, ApiMethodName> = true;
+void _namesMatchContract;
 
 /** What a caller passes (defaults may be left out). */
 export type ApiPayload<M extends ApiMethod> = z.input<ApiContract[M]['payload']>;

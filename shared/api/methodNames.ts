@@ -1,0 +1,15 @@
+/**
+ * The names of the API's methods, without their schemas: what the preload needs to refuse an
+ * unknown name, without bundling the validation library. `contract.ts` checks it stays in step.
+ */
+export const API_METHOD_NAMES = [
+  'status.get',
+  'docker.stacks',
+  'history.query',
+  'history.series',
+  'events.list',
+  'settings.get',
+  'settings.update',
+] as const;
+
+export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -30,7 +30,7 @@ export const thresholdsSchema = z
     diskFreePercentCritical: z.number().min(0).max(100).default(5),
     memoryPercentWarning: z.number().min(0).max(100).default(90),
     memoryPercentCritical: z.number().min(0).max(100).default(97),
-    /** Restarts of one container within the Docker list interval that make it a warning. */
+    /** A container restarted this many times since it was created is a warning (restart loops). */
     restartCountWarning: z.number().int().min(1).max(1_000_000).default(3),
   })
   .strict();

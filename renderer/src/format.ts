@@ -1,21 +1,13 @@
 /** Formatting for the operator's eye: short, unambiguous, never empty ("–" when unknown). */
 
-export const UNKNOWN = '–';
+import { formatBytes as formatBytesDecimal } from '../../shared/format/bytes';
 
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+export const UNKNOWN = '—';
 
-/** 1536 → "1.5 KiB"; binary units, as Docker and `free -h` report memory. */
+/** 1_500_000 → "1.50 MB"; decimal units, the same function the core's check summaries use. */
 export function formatBytes(bytes: number | null | undefined): string {
   if (bytes == null || !Number.isFinite(bytes)) return UNKNOWN;
-  const sign = bytes < 0 ? '-' : '';
-  let value = Math.abs(bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${sign}${value.toFixed(digits)} ${BYTE_UNITS[unit]}`;
+  return formatBytesDecimal(bytes);
 }
 
 /** 42.345 → "42%", 4.25 → "4.3%", 0.04 → "0.04%": more digits only where they matter. */

@@ -7,7 +7,7 @@ import type { SettingsView } from '../../shared/config/settingsSchema';
 import { defaultSettings } from '../../shared/config/settingsSchema';
 
 export const NOW = Date.UTC(2025, 10, 24, 9, 30, 0);
-const GiB = 1024 ** 3;
+const GB = 1e9;
 
 export function container(overrides: Partial<ContainerInfo> & { name: string }): ContainerInfo {
   return {
@@ -21,7 +21,7 @@ export function container(overrides: Partial<ContainerInfo> & { name: string }):
     startedAt: Date.now() - 3 * 3600_000 - 12 * 60_000 - 5_000,
     exitCode: null,
     cpuPercent: 1.5,
-    memoryBytes: 256 * 1024 ** 2,
+    memoryBytes: 256e6,
     memoryLimitBytes: null,
     severity: 'ok',
     ...overrides,
@@ -53,7 +53,7 @@ export function dockerSnapshot(stacks?: Stack[]): DockerSnapshot {
     engineVersion: '27.3.1',
     stacks: stacks ?? [
       stack('llm', [
-        container({ name: 'llm-vllm-1', image: 'vllm/vllm-openai:v0.6.3', health: 'healthy', cpuPercent: 312.4, memoryBytes: 21.5 * GiB, memoryLimitBytes: 64 * GiB }),
+        container({ name: 'llm-vllm-1', image: 'vllm/vllm-openai:v0.6.3', health: 'healthy', cpuPercent: 312.4, memoryBytes: 21.5 * GB, memoryLimitBytes: 64 * GB }),
         container({ name: 'llm-open-webui-1', image: 'ghcr.io/open-webui/open-webui:main', health: 'healthy' }),
       ]),
       stack('rag', [
@@ -79,13 +79,13 @@ export function statusSnapshot(overrides: Partial<StatusSnapshot> = {}): StatusS
       hostname: 'studio.local',
       platform: 'darwin',
       cpu: { percent: 23.4, cores: 24 },
-      memory: { totalBytes: 192 * GiB, usedBytes: 141 * GiB, availableBytes: 51 * GiB, percent: 73.4 },
-      swap: { totalBytes: 4 * GiB, usedBytes: 0.5 * GiB },
+      memory: { totalBytes: 192 * GB, usedBytes: 141 * GB, availableBytes: 51 * GB, percent: 73.4 },
+      swap: { totalBytes: 4 * GB, usedBytes: 0.5 * GB },
       load: [5.12, 4.8, 3.9],
       uptimeSeconds: 9 * 86_400 + 4 * 3600,
       disks: [
-        { mount: '/', fsType: 'apfs', totalBytes: 926 * GiB, freeBytes: 83 * GiB, usedBytes: 843 * GiB, usedPercent: 91 },
-        { mount: '/Volumes/Models', fsType: 'apfs', totalBytes: 3726 * GiB, freeBytes: 1200 * GiB, usedBytes: 2526 * GiB, usedPercent: 67.8 },
+        { mount: '/', fsType: 'apfs', totalBytes: 926 * GB, freeBytes: 83 * GB, usedBytes: 843 * GB, usedPercent: 91 },
+        { mount: '/Volumes/Models', fsType: 'apfs', totalBytes: 3726 * GB, freeBytes: 1200 * GB, usedBytes: 2526 * GB, usedPercent: 67.8 },
       ],
     },
     docker: dockerSnapshot(),

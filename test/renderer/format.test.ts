@@ -3,13 +3,13 @@ import { describe, it } from 'node:test';
 import { formatBytes, formatDuration, formatLoad, formatPercent, formatRelativeTime, UNKNOWN } from '../../renderer/src/format';
 
 describe('format helpers', () => {
-  it('formats bytes in binary units with sensible precision', () => {
+  it('formats bytes in decimal units with sensible precision, as the core does', () => {
     assert.equal(formatBytes(0), '0 B');
-    assert.equal(formatBytes(1023), '1023 B');
-    assert.equal(formatBytes(1536), '1.50 KiB');
-    assert.equal(formatBytes(21.5 * 1024 ** 3), '21.5 GiB');
-    assert.equal(formatBytes(926 * 1024 ** 3), '926 GiB');
-    assert.equal(formatBytes(3.5 * 1024 ** 4), '3.50 TiB');
+    assert.equal(formatBytes(999), '999 B');
+    assert.equal(formatBytes(1500), '1.50 kB');
+    assert.equal(formatBytes(21.5e9), '21.5 GB');
+    assert.equal(formatBytes(926e9), '926 GB');
+    assert.equal(formatBytes(3.5e12), '3.50 TB');
     assert.equal(formatBytes(null), UNKNOWN);
     assert.equal(formatBytes(Number.NaN), UNKNOWN);
   });

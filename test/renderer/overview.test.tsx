@@ -21,12 +21,12 @@ describe('Overview page', () => {
     assert.ok(within(cpu).getByText('24 cores'));
     const memory = screen.getByRole('region', { name: 'Memory' });
     assert.ok(within(memory).getByText('73%'));
-    assert.match(memory.textContent ?? '', /141 GiB used of 192 GiB/);
-    assert.ok(within(screen.getByRole('region', { name: 'Swap' })).getByText('512 MiB'));
+    assert.match(memory.textContent ?? '', /141 GB used of 192 GB/);
+    assert.ok(within(screen.getByRole('region', { name: 'Swap' })).getByText('500 MB'));
     assert.ok(within(screen.getByRole('region', { name: 'Load' })).getByText('5.12 4.80 3.90'));
     const root = screen.getByRole('region', { name: 'Disk /' });
-    assert.ok(within(root).getByText('83.0 GiB free'));
-    assert.match(root.textContent ?? '', /9% free of 926 GiB/);
+    assert.ok(within(root).getByText('83.0 GB free'));
+    assert.match(root.textContent ?? '', /9% free of 926 GB/);
     assert.equal(within(root).getByRole('meter').getAttribute('aria-valuenow'), '91');
     assert.ok(screen.getByRole('region', { name: 'Disk /Volumes/Models' }));
   });

@@ -26,7 +26,7 @@ describe('Stacks page', () => {
     assert.ok(vllm.getByText('running'));
     assert.ok(vllm.getByText('healthy'));
     assert.ok(vllm.getByText('312%'));
-    assert.ok(vllm.getByText('21.5 GiB / 64.0 GiB'));
+    assert.ok(vllm.getByText('21.5 GB / 64.0 GB'));
     assert.ok(vllm.getByText('3h 12m'));
     assert.ok(vllm.getByText('vllm/vllm-openai:v0.6.3', { exact: false }));
 

@@ -30,7 +30,7 @@ export function ContainerDetail({ stackName, container }: { stackName: string; c
         {events.error && !events.data ? (
           <ErrorState title="Could not load events" error={events.error} onRetry={events.reload} />
         ) : events.data ? (
-          <EventList events={events.data} emptyText="No events about this container." />
+          <EventList events={events.data} emptyText="No events about this container." showSubject={false} />
         ) : (
           <LoadingState what="events" />
         )}

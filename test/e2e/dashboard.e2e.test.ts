@@ -180,7 +180,10 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 180_000 },
   });
 
   it('says it is reconnecting when the server goes away', async () => {
-    await stopWithin(served!, 10_000);
+    // A crash rather than a clean stop: the page must notice either way, and a kill cannot hang.
+    const exited = new Promise((resolve) => served!.child.once('exit', resolve));
+    served!.child.kill('SIGKILL');
+    await exited;
     await page.getByText(/Disconnected from Opsbar — reconnecting…/).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'disconnected.png') });
   });

@@ -28,6 +28,9 @@ describe('Overview page', () => {
     assert.ok(within(root).getByText('83.0 GB free'));
     assert.match(root.textContent ?? '', /9% free of 926 GB/);
     assert.equal(within(root).getByRole('meter').getAttribute('aria-valuenow'), '91');
+    // The gauge takes the severity of its check (disk:/ is a warning), in words too.
+    assert.ok(within(root).getByText('Warning'));
+    assert.equal(within(cpu).queryByText('Warning'), null);
     assert.ok(screen.getByRole('region', { name: 'Disk /Volumes/Models' }));
   });
 

@@ -15,11 +15,11 @@ export function ContainerDetail({ stackName, container }: { stackName: string; c
       <div className="detail-charts">
         <div>
           <span className="detail-label">CPU, last hour</span>
-          <HistorySparkline series={`container.cpuPercent:${key}`} label={`${container.name} CPU`} format={formatPercent} width={220} />
+          <HistorySparkline series={`container.cpuPercent:${key}`} label={`${container.name} CPU`} format={formatPercent} />
         </div>
         <div>
           <span className="detail-label">Memory, last hour</span>
-          <HistorySparkline series={`container.memoryBytes:${key}`} label={`${container.name} memory`} format={formatBytes} width={220} />
+          <HistorySparkline series={`container.memoryBytes:${key}`} label={`${container.name} memory`} format={formatBytes} />
         </div>
         <div className="detail-id muted">
           id <code>{container.id.slice(0, 12)}</code>

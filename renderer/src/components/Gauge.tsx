@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import type { ReactNode } from 'react';
 import type { Severity } from '../../../shared/types/severity';
+import { SeverityBadge } from './SeverityBadge';
 
 interface GaugeProps {
   label: string;
@@ -12,13 +13,14 @@ interface GaugeProps {
   children?: ReactNode;
 }
 
-/** One system figure: a label, a big value, a thin bar and a line of detail. */
+/** One system figure: a label, a big value, a thin bar and a line of detail; a warning says so in words. */
 export function Gauge({ label, value, percent, detail, severity = 'ok', children }: GaugeProps) {
   const clamped = percent == null ? null : Math.max(0, Math.min(100, percent));
   return (
     <section className={`gauge sev-${severity}`} aria-label={label}>
       <div className="gauge-head">
         <h3 className="gauge-label">{label}</h3>
+        {(severity === 'warning' || severity === 'critical') && <SeverityBadge severity={severity} />}
         <span className="gauge-value">{value}</span>
       </div>
       {clamped != null && (
@@ -30,11 +32,4 @@ export function Gauge({ label, value, percent, detail, severity = 'ok', children
       {children}
     </section>
   );
-}
-
-/** Bar colour from simple bands; the authoritative severities are the status checks. */
-export function bandSeverity(percent: number, warning: number, critical: number): Severity {
-  if (percent >= critical) return 'critical';
-  if (percent >= warning) return 'warning';
-  return 'ok';
 }

@@ -7,11 +7,10 @@ interface HistorySparklineProps {
   label: string;
   format: (value: number) => string;
   domain?: [number, number];
-  width?: number;
 }
 
 /** The last hour of one history series as a sparkline. */
-export function HistorySparkline({ series, label, format, domain, width }: HistorySparklineProps) {
+export function HistorySparkline({ series, label, format, domain }: HistorySparklineProps) {
   const { points, error } = useHistory(series);
   if (error) {
     return (
@@ -20,5 +19,5 @@ export function HistorySparkline({ series, label, format, domain, width }: Histo
       </span>
     );
   }
-  return <Sparkline points={points} label={label} format={format} domain={domain} width={width} />;
+  return <Sparkline points={points} label={label} format={format} domain={domain} />;
 }

@@ -6,14 +6,20 @@ interface SparklineProps {
   points: HistoryPoint[];
   label: string;
   format: (value: number) => string;
-  width?: number;
   height?: number;
   /** Fixed vertical range (e.g. 0–100 for percentages); otherwise the data's own range. */
   domain?: [number, number];
 }
 
-/** A tiny SVG line of averages over a band of per-bucket min/max; the title tells min, max and latest. */
-export function Sparkline({ points, label, format, width = 160, height = 32, domain }: SparklineProps) {
+/** Drawing units across; the SVG stretches to its box, strokes keep their width. */
+const WIDTH = 200;
+
+/**
+ * A tiny SVG line of averages over a band of per-bucket min/max. The title (and the accessible
+ * name) tells min, max and latest; hovering shows min and max beside the line.
+ */
+export function Sparkline({ points, label, format, height = 32, domain }: SparklineProps) {
+  const width = WIDTH;
   if (points.length < 2) {
     return (
       <span className="sparkline sparkline-empty" title={`${label}: not enough history yet`}>
@@ -40,14 +46,13 @@ export function Sparkline({ points, label, format, width = 160, height = 32, dom
 
   return (
     <span className="sparkline" title={summary}>
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary}>
+      <svg className="sparkline-svg" height={height} viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="none" role="img" aria-label={summary}>
         <title>{summary}</title>
         <polygon className="sparkline-band" points={band} />
-        <polyline className="sparkline-line" points={line} fill="none" />
+        <polyline className="sparkline-line" points={line} fill="none" vectorEffect="non-scaling-stroke" />
       </svg>
       <span className="sparkline-range" aria-hidden="true">
-        <span>max {format(max)}</span>
-        <span>min {format(min)}</span>
+        min {format(min)} · max {format(max)}
       </span>
     </span>
   );

@@ -9,7 +9,7 @@ import { describeCounts } from './StacksSummary';
 /** One stack: its name and counts, then a table of its containers (click one for details). */
 export function StackSection({ stack }: { stack: Stack }) {
   const [open, setOpen] = useState<string | null>(null);
-  const now = useNow(5_000);
+  const now = useNow(1_000);
   return (
     <section className="stack" aria-label={`Stack ${stack.name}`}>
       <header className="stack-head">

@@ -13,12 +13,11 @@ export interface ApiCallState<T> {
 
 /**
  * One API call's result, refetched when the payload changes, after a reconnect (data may be
- * stale), on `reload()`, and every `refreshMs` when given. Older answers never overwrite newer.
+ * stale) and on `reload()`. Older answers never overwrite newer ones.
  */
 export function useApiCall<M extends ApiMethod>(
   method: M,
   payload: ApiPayload<M>,
-  options: { refreshMs?: number; enabled?: boolean } = {},
 ): ApiCallState<ApiResult<M>> {
   const client = useClient();
   const { epoch } = useConnection();
@@ -28,34 +27,27 @@ export function useApiCall<M extends ApiMethod>(
   const [nonce, setNonce] = useState(0);
   const latest = useRef(0);
   const key = JSON.stringify(payload);
-  const enabled = options.enabled ?? true;
 
   useEffect(() => {
-    if (!enabled) return;
     let alive = true;
-    const run = () => {
-      const ticket = ++latest.current;
-      client.call(method, JSON.parse(key) as ApiPayload<M>).then(
-        (value) => {
-          if (!alive || ticket !== latest.current) return;
-          setDataState(() => value);
-          setError(null);
-          setLoading(false);
-        },
-        (reason: unknown) => {
-          if (!alive || ticket !== latest.current) return;
-          setError(reason instanceof Error ? reason : new Error(String(reason)));
-          setLoading(false);
-        },
-      );
-    };
-    run();
-    const timer = options.refreshMs ? setInterval(run, options.refreshMs) : undefined;
+    const ticket = ++latest.current;
+    client.call(method, JSON.parse(key) as ApiPayload<M>).then(
+      (value) => {
+        if (!alive || ticket !== latest.current) return;
+        setDataState(() => value);
+        setError(null);
+        setLoading(false);
+      },
+      (reason: unknown) => {
+        if (!alive || ticket !== latest.current) return;
+        setError(reason instanceof Error ? reason : new Error(String(reason)));
+        setLoading(false);
+      },
+    );
     return () => {
       alive = false;
-      if (timer) clearInterval(timer);
     };
-  }, [client, method, key, epoch, nonce, enabled, options.refreshMs]);
+  }, [client, method, key, epoch, nonce]);
 
   const reload = useCallback(() => {
     setLoading(true);
@@ -65,5 +57,5 @@ export function useApiCall<M extends ApiMethod>(
     setDataState((current) => update(current));
   }, []);
 
-  return { data, error, loading: enabled && loading, reload, setData };
+  return { data, error, loading, reload, setData };
 }

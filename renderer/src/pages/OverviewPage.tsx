@@ -27,7 +27,7 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
   return (
     <div className="overview">
       <Panel title="System" aside={<span className="muted">updated {formatRelativeTime(snapshot.at)}</span>}>
-        {snapshot.system ? <SystemGauges system={snapshot.system} /> : <p className="muted">System figures are not collected yet.</p>}
+        {snapshot.system ? <SystemGauges system={snapshot.system} checks={snapshot.checks} /> : <p className="muted">System figures are not collected yet.</p>}
       </Panel>
       <div className="overview-columns">
         <Panel title="Checks">

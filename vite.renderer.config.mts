@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../shared/security/contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY } from './shared/security/contentSecurityPolicy';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
+// Build config (runs in Node, so it lives beside package.json, outside the renderer's fence).
+const root = fileURLToPath(new URL('./renderer/', import.meta.url));
 
 /**
  * The CSP as a <meta> tag may carry every directive of the shared policy except those browsers

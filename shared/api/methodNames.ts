@@ -10,6 +10,15 @@ export const API_METHOD_NAMES = [
   'events.list',
   'settings.get',
   'settings.update',
+  'runbooks.list',
+  'runbooks.get',
+  'runbooks.start',
+  'runbooks.step',
+  'runbooks.cancel',
+  'runbooks.resume',
+  'runbooks.run',
+  'runbooks.runs',
+  'runbooks.schedules',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

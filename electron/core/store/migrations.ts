@@ -76,6 +76,58 @@ const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    up(db) {
+      db.exec(`
+        -- One row per runbook run: who started it, with what, where it is, how it ended.
+        CREATE TABLE runbook_runs (
+          id                INTEGER PRIMARY KEY AUTOINCREMENT,
+          runbook_id        TEXT    NOT NULL,
+          runbook_title     TEXT    NOT NULL,
+          hash              TEXT    NOT NULL,
+          trigger           TEXT    NOT NULL,
+          started_by        TEXT    NOT NULL,
+          mode              TEXT    NOT NULL,
+          state             TEXT    NOT NULL,
+          params            TEXT    NOT NULL DEFAULT '{}',
+          current_step      INTEGER NOT NULL DEFAULT 0,
+          step_count        INTEGER NOT NULL,
+          wait              TEXT,
+          summary           TEXT    NOT NULL DEFAULT '',
+          suggested_runbook TEXT,
+          notes             TEXT    NOT NULL DEFAULT '',
+          started_at        INTEGER NOT NULL,
+          ended_at          INTEGER
+        );
+        -- "Newest first" is the rowid (id) order; "runs of runbook X" reads this index backwards.
+        CREATE INDEX runbook_runs_runbook ON runbook_runs(runbook_id);
+        -- Retention deletes ended runs by age; unfinished runs are found at start-up.
+        CREATE INDEX runbook_runs_ended ON runbook_runs(ended_at);
+        CREATE INDEX runbook_runs_unfinished ON runbook_runs(state) WHERE state IN ('running', 'waiting');
+
+        -- One row per attempt at a step (a retry is a new attempt), numbered 1, 2, 3… within the run.
+        CREATE TABLE runbook_steps (
+          run_id           INTEGER NOT NULL REFERENCES runbook_runs(id) ON DELETE CASCADE,
+          attempt          INTEGER NOT NULL,
+          step_index       INTEGER NOT NULL,
+          step_id          TEXT    NOT NULL,
+          state            TEXT    NOT NULL,
+          command          TEXT    NOT NULL,
+          exit_code        INTEGER,
+          checks           TEXT    NOT NULL DEFAULT '[]',
+          output           TEXT    NOT NULL DEFAULT '',
+          output_bytes     INTEGER NOT NULL DEFAULT 0,
+          output_truncated INTEGER NOT NULL DEFAULT 0,
+          summary          TEXT    NOT NULL DEFAULT '',
+          note             TEXT    NOT NULL DEFAULT '',
+          started_at       INTEGER,
+          ended_at         INTEGER,
+          PRIMARY KEY (run_id, attempt)
+        ); -- a rowid table: rows carry up to 64 KiB of output, too large for WITHOUT ROWID
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

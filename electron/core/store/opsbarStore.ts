@@ -3,17 +3,20 @@ import type { Settings } from '../../../shared/config/settingsSchema';
 import { retentionSchema } from '../../../shared/config/settingsSchema';
 import type { NewOpsEvent, OpsEvent } from '../../../shared/types/events';
 import type { HistoryResult } from '../../../shared/types/history';
+import type { RunDetail, RunSummary, StepAttempt } from '../../../shared/types/runbooks';
 import type { Sample } from '../collectors/collector';
 import { AuditLog, type AuditEntry } from './auditLog';
 import { EventLog } from './eventLog';
 import { HistoryQueries } from './historyQueries';
 import { openDatabase, type StoreOpenNotice } from './openDatabase';
 import { RetentionRunner } from './retention';
+import { RunbookRunLog, type NewRun, type RunQuery, type RunUpdate } from './runbookRunLog';
 import { SampleWriter, type StoreHealth } from './sampleWriter';
 import { SeriesRegistry } from './seriesRegistry';
 
 export type { AuditEntry } from './auditLog';
 export type { StoreOpenNotice } from './openDatabase';
+export type { NewRun, RunQuery, RunUpdate } from './runbookRunLog';
 export type { StoreHealth } from './sampleWriter';
 export { StoreVersionError } from './storeErrors';
 
@@ -32,15 +35,16 @@ const DEFAULT_MAX_BUFFERED_SAMPLES = 100_000;
 const FLUSH_THRESHOLD = 5000;
 
 /**
- * All of Opsbar's history in one SQLite file: samples (raw + minute/hour rollups), events and
- * the audit trail. Samples are buffered and written in batches; events and audit entries are
- * written at once. Every acknowledged write is durable (WAL, synchronous=FULL).
+ * All of Opsbar's history in one SQLite file: samples (raw + minute/hour rollups), events,
+ * runbook runs and the audit trail. Samples are buffered and written in batches; events, runs
+ * and audit entries are written at once. Every acknowledged write is durable (WAL, synchronous=FULL).
  */
 export class OpsbarStore {
   private readonly writer: SampleWriter;
   private readonly queries: HistoryQueries;
   private readonly events: EventLog;
   private readonly audit: AuditLog;
+  private readonly runs: RunbookRunLog;
   private readonly retention: RetentionRunner;
   private readonly series: SeriesRegistry;
   private readonly timer: NodeJS.Timeout;
@@ -59,6 +63,7 @@ export class OpsbarStore {
     this.queries = new HistoryQueries(db, this.series);
     this.events = new EventLog(db);
     this.audit = new AuditLog(db);
+    this.runs = new RunbookRunLog(db);
     this.retention = new RetentionRunner(db);
     this.timer = setInterval(() => this.writer.tryFlush(), flushIntervalMs);
     this.timer.unref();
@@ -114,6 +119,38 @@ export class OpsbarStore {
 
   listAudit(limit: number): (AuditEntry & { id: number })[] {
     return this.audit.list(limit);
+  }
+
+  /** Records a new runbook run (durable on return); returns it with its id. */
+  createRun(run: NewRun): RunDetail {
+    return this.runs.create(run);
+  }
+
+  updateRun(id: number, update: RunUpdate): void {
+    this.runs.update(id, update);
+  }
+
+  /** Records one attempt at a step; `attempt.attempt` numbers it within the run (1, 2, 3…). */
+  addAttempt(runId: number, attempt: StepAttempt): void {
+    this.runs.addAttempt(runId, attempt);
+  }
+
+  updateAttempt(runId: number, attempt: StepAttempt): void {
+    this.runs.updateAttempt(runId, attempt);
+  }
+
+  getRun(id: number): RunDetail | undefined {
+    return this.runs.get(id);
+  }
+
+  /** Newest first. */
+  listRuns(query: RunQuery): RunSummary[] {
+    return this.runs.list(query);
+  }
+
+  /** Runs left running or waiting when Opsbar stopped become interrupted (resumable); returns their ids. */
+  markUnfinishedRunsInterrupted(now: number): number[] {
+    return this.runs.markUnfinishedInterrupted(now);
   }
 
   runRetention(retention: Settings['retention'], now: number, options: { chunkRows?: number } = {}): { deletedRows: number } {

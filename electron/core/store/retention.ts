@@ -3,14 +3,19 @@ import type { Settings } from '../../../shared/config/settingsSchema';
 import { DAY_MS, HOUR_MS } from './bucketPlan';
 
 export const DEFAULT_CHUNK_ROWS = 5000;
+/** Runs per statement: each takes its attempts (up to 64 KiB of output each) with it. */
+const MAX_RUNS_PER_CHUNK = 50;
 
 type ChunkParams = { seriesId: number; cutoff: number; chunk: number };
 
 export interface RetentionReport {
-  /** Samples, rollup rows and events deleted. */
+  /** Samples, rollup rows, events and runbook runs deleted. */
   deletedRows: number;
-  /** Rows deleted per table (series: names left without any data, not counted in deletedRows). */
-  byTable: Record<'samples_raw' | 'rollup_1m' | 'rollup_1h' | 'events' | 'series', number>;
+  /**
+   * Rows deleted per table (series: names left without any data, not counted in deletedRows;
+   * runbook_runs: ended runs, whose attempts go with them).
+   */
+  byTable: Record<'samples_raw' | 'rollup_1m' | 'rollup_1h' | 'events' | 'runbook_runs' | 'series', number>;
   /** DELETE statements run, each its own short transaction. */
   statements: number;
 }
@@ -19,13 +24,15 @@ export interface RetentionReport {
  * Deletes history older than the retention settings, at most `chunkRows` rows per statement,
  * each in its own transaction: the write lock is held only briefly and the WAL stays small,
  * so it works on a nearly full disk (a delete needs no space beyond the WAL, and freed pages
- * are reused by later writes). Synchronous: the caller runs it between flushes. Audit entries
- * are never deleted.
+ * are reused by later writes). Synchronous: the caller runs it between flushes. Runbook runs
+ * that ended more than `eventDays` ago go like events; unfinished ones stay. Audit entries are
+ * never deleted.
  */
 export class RetentionRunner {
   private readonly seriesIds: Database.Statement<[], { id: number }>;
   private readonly deleteSeriesChunk: Record<'samples_raw' | 'rollup_1m' | 'rollup_1h', Database.Statement<ChunkParams>>;
   private readonly deleteEventsChunk: Database.Statement<[number, number]>;
+  private readonly deleteRunsChunk: Database.Statement<[number, number]>;
   private readonly deleteEmptySeries: Database.Statement<[]>;
 
   constructor(db: Database.Database) {
@@ -42,6 +49,10 @@ export class RetentionRunner {
       rollup_1h: perSeries('rollup_1h', 'bucket'),
     };
     this.deleteEventsChunk = db.prepare('DELETE FROM events WHERE id IN (SELECT id FROM events WHERE at < ? ORDER BY at LIMIT ?)');
+    // runbook_steps rows follow through ON DELETE CASCADE (foreign keys are on).
+    this.deleteRunsChunk = db.prepare(
+      'DELETE FROM runbook_runs WHERE id IN (SELECT id FROM runbook_runs WHERE ended_at < ? ORDER BY ended_at LIMIT ?)',
+    );
     this.deleteEmptySeries = db.prepare(`
       DELETE FROM series WHERE
         NOT EXISTS (SELECT 1 FROM samples_raw WHERE series_id = series.id) AND
@@ -53,7 +64,7 @@ export class RetentionRunner {
     const chunk = Math.max(1, Math.floor(chunkRows));
     const report: RetentionReport = {
       deletedRows: 0,
-      byTable: { samples_raw: 0, rollup_1m: 0, rollup_1h: 0, events: 0, series: 0 },
+      byTable: { samples_raw: 0, rollup_1m: 0, rollup_1h: 0, events: 0, runbook_runs: 0, series: 0 },
       statements: 0,
     };
     const cutoffs = {
@@ -61,13 +72,13 @@ export class RetentionRunner {
       rollup_1m: now - retention.minuteDays * DAY_MS,
       rollup_1h: now - retention.hourDays * DAY_MS,
     } as const;
-    const drain = (table: keyof RetentionReport['byTable'], deleteChunk: () => number) => {
+    const drain = (table: keyof RetentionReport['byTable'], deleteChunk: () => number, size = chunk) => {
       for (;;) {
         const deleted = deleteChunk();
         report.statements++;
         report.byTable[table] += deleted;
         report.deletedRows += deleted;
-        if (deleted < chunk) return;
+        if (deleted < size) return;
       }
     };
     for (const { id } of this.seriesIds.all()) {
@@ -76,6 +87,8 @@ export class RetentionRunner {
       }
     }
     drain('events', () => this.deleteEventsChunk.run(now - retention.eventDays * DAY_MS, chunk).changes);
+    const runChunk = Math.min(chunk, MAX_RUNS_PER_CHUNK);
+    drain('runbook_runs', () => this.deleteRunsChunk.run(now - retention.eventDays * DAY_MS, runChunk).changes, runChunk);
     const emptied = this.deleteEmptySeries.run().changes;
     report.statements++;
     report.byTable.series = emptied;

@@ -7,6 +7,7 @@ import {
   type ApiResult,
 } from '../../../shared/api/contract';
 import { errorEnvelope, okEnvelope, type Envelope } from '../../../shared/api/envelope';
+import { RefusedError } from '../refusedError';
 
 /** The handler table: one function per contract method, receiving a validated payload. */
 export type ApiHandlers = {
@@ -18,6 +19,9 @@ export type ApiDispatcher = (method: unknown, payload: unknown) => Promise<Envel
 
 /** Thrown by a handler when a part it needs is missing (Docker down…): not a bug, a state. */
 export class UnavailableError extends Error {}
+
+/** Thrown when the named runbook, run… does not exist. */
+export class NotFoundError extends Error {}
 
 export function describeZodError(error: z.ZodError): string {
   return error.issues
@@ -38,6 +42,8 @@ export function createApiDispatcher(handlers: ApiHandlers, onInternalError?: (me
       return okEnvelope(await handler(parsed.data));
     } catch (error) {
       if (error instanceof UnavailableError) return errorEnvelope('unavailable', error.message);
+      if (error instanceof NotFoundError) return errorEnvelope('not_found', error.message);
+      if (error instanceof RefusedError) return errorEnvelope('refused', error.message);
       onInternalError?.(method, error);
       return errorEnvelope('internal', `${method} failed: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -46,7 +46,7 @@ function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope<un
   send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
 }
 
-const STATUS_FOR_ERROR: Record<string, number> = { bad_request: 400, unknown_method: 404, forbidden: 403, unavailable: 503, internal: 500 };
+const STATUS_FOR_ERROR: Record<string, number> = { bad_request: 400, unknown_method: 404, forbidden: 403, not_found: 404, refused: 409, unavailable: 503, internal: 500 };
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

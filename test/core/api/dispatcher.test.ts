@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createApiDispatcher, UnavailableError, type ApiHandlers } from '../../../electron/core/api/dispatcher';
+import { createApiDispatcher, NotFoundError, UnavailableError, type ApiHandlers } from '../../../electron/core/api/dispatcher';
+import { RunRefusedError } from '../../../electron/core/runbooks/run/runControl';
 
 function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
   const fail = () => {
@@ -14,6 +15,15 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
     'events.list': (p) => [{ id: p.limit, at: 0, source: 'opsbar', kind: 'k', severity: 'info', subject: p.subject ?? '', message: '', attributes: {} }],
     'settings.get': fail,
     'settings.update': fail,
+    'runbooks.list': fail,
+    'runbooks.get': fail,
+    'runbooks.start': fail,
+    'runbooks.step': fail,
+    'runbooks.cancel': fail,
+    'runbooks.resume': fail,
+    'runbooks.run': fail,
+    'runbooks.runs': fail,
+    'runbooks.schedules': fail,
     ...overrides,
   };
 }
@@ -66,4 +76,38 @@ test('handler errors become envelopes: unavailable is a state, anything else int
   assert.equal(internal.ok, false);
   if (!internal.ok) assert.equal(internal.error.code, 'internal');
   assert.deepEqual(seen, ['docker.stacks']);
+});
+
+test('refusals and unknown names become envelopes the operator can read, not internal errors', async () => {
+  const internal: string[] = [];
+  const dispatch = createApiDispatcher(
+    handlers({
+      'runbooks.get': () => {
+        throw new NotFoundError('No runbook "nope".');
+      },
+      'runbooks.cancel': () => {
+        throw new RunRefusedError('Run 4 already ended.');
+      },
+    }),
+    (method) => internal.push(method),
+  );
+  assert.deepEqual(await dispatch('runbooks.get', { id: 'nope' }), { ok: false, error: { code: 'not_found', message: 'No runbook "nope".' } });
+  assert.deepEqual(await dispatch('runbooks.cancel', { runId: 4 }), { ok: false, error: { code: 'refused', message: 'Run 4 already ended.' } });
+  assert.deepEqual(internal, []);
+});
+
+test('a runbook start carries no command text: extra fields are refused', async () => {
+  const dispatch = createApiDispatcher(handlers({ 'runbooks.start': () => assert.fail('must not be called') }));
+  const hash = 'a'.repeat(64);
+  for (const payload of [
+    { id: 'daily-health-check', hash, command: 'rm -rf /' },
+    { id: 'daily-health-check', hash, steps: [{ body: 'echo hi' }] },
+    { id: '../../etc/passwd', hash },
+    { id: 'daily-health-check', hash: 'not-a-hash' },
+    { id: 'daily-health-check', hash, params: { X: 1 } },
+  ]) {
+    const result = await dispatch('runbooks.start', payload);
+    assert.equal(result.ok, false, JSON.stringify(payload));
+    if (!result.ok) assert.equal(result.error.code, 'bad_request');
+  }
 });

@@ -1,3 +1,4 @@
+import { RefusedError } from '../../refusedError';
 import type { RunDetail, RunMode, RunSummary, RunTrigger, StepCommand } from '../../../../shared/types/runbooks';
 
 export interface StartRunRequest {
@@ -15,8 +16,8 @@ export interface StartRunRequest {
 }
 
 /** A request the runner refuses: the message is for the operator ("the file changed since it was shown"). */
-export class RunRefusedError extends Error {
-  override readonly name = 'RunRefusedError';
+export class RunRefusedError extends RefusedError {
+  override readonly name: string = 'RunRefusedError';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { DockerSnapshot } from '../../shared/types/docker';
+import type { RunSummary } from '../../shared/types/runbooks';
 import { SEVERITIES, severityRank, type Severity } from '../../shared/types/severity';
 import type { StatusSnapshot } from '../../shared/types/status';
 
@@ -20,6 +21,36 @@ export interface TrayMenuOptions {
   onQuit: () => void;
   /** Status lines shown before "…and N more" (worst first). */
   maxChecks?: number;
+  /** "Run daily health check" and its last result; absent when the runbook is not loaded. */
+  healthCheck?: { last: RunSummary | null; onRun: () => void };
+  /** Clock time of a run's end, e.g. "08:00" (injected so tests do not depend on the locale). */
+  formatTime?: (ms: number) => string;
+}
+
+const RUN_LINE_SEVERITY: Record<string, Severity> = { succeeded: 'ok', failed: 'critical', cancelled: 'warning', interrupted: 'warning', waiting: 'warning' };
+
+function clockTime(ms: number): string {
+  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+}
+
+/** The tray's health-check lines: the action, then what the last run said. */
+export function healthCheckItems(healthCheck: NonNullable<TrayMenuOptions['healthCheck']>, formatTime: (ms: number) => string = clockTime): TrayMenuItem[] {
+  const last = healthCheck.last;
+  const busy = last?.state === 'running';
+  const items: TrayMenuItem[] = [
+    busy
+      ? { type: 'normal', label: 'Daily health check running…', enabled: false }
+      : { type: 'normal', label: 'Run daily health check', enabled: true, click: healthCheck.onRun },
+  ];
+  if (!last) {
+    items.push({ type: 'normal', label: 'Last health check: never run', enabled: false });
+  } else if (!busy) {
+    const at = formatTime(last.endedAt ?? last.startedAt);
+    const words: Record<string, string> = { succeeded: 'passed', failed: 'failed', cancelled: 'cancelled', interrupted: 'interrupted', waiting: 'waiting for you' };
+    const detail = last.state === 'succeeded' ? '' : ` — ${last.summary}`;
+    items.push({ type: 'normal', label: menuText(`Last health check: ${words[last.state] ?? last.state} ${at}${detail}`), enabled: false, severity: RUN_LINE_SEVERITY[last.state] ?? 'unknown' });
+  }
+  return items;
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { ok: 'OK', unknown: 'Unknown', warning: 'Warning', critical: 'Critical' };
@@ -91,6 +122,7 @@ export function buildTrayMenu(status: StatusSnapshot | null | undefined, options
     for (const line of lines.slice(0, max)) items.push({ type: 'normal', label: line.label, enabled: false, severity: line.severity });
     if (lines.length > max) items.push({ type: 'normal', label: `…and ${lines.length - max} more (see dashboard)`, enabled: false });
   }
+  if (options.healthCheck) items.push({ type: 'separator' }, ...healthCheckItems(options.healthCheck, options.formatTime));
   items.push(
     { type: 'separator' },
     { type: 'normal', label: 'Open dashboard', enabled: true, click: options.onOpenDashboard },

@@ -1,4 +1,5 @@
 import type { LiveMessage } from '../../shared/api/live';
+import type { RunSummary } from '../../shared/types/runbooks';
 import type { StatusSnapshot } from '../../shared/types/status';
 import type { OpsbarCore } from '../core/opsbarCore';
 import { buildTrayMenu, menuSignature, trayIconName, trayTooltip, type TrayMenuItem } from './trayMenu';
@@ -33,6 +34,8 @@ export interface TrayServiceDeps<Icon, Menu> {
   onQuit(): void;
   /** On Windows a left click opens the dashboard; macOS and Linux show the menu. */
   platform?: NodeJS.Platform;
+  /** The "Run daily health check" item: which runbook, its last run, and how to start it. */
+  healthCheck?: { runbookId: string; lastRun(): RunSummary | null; run(): void };
 }
 
 /**
@@ -44,6 +47,8 @@ export class TrayService<Icon, Menu> {
   private unsubscribe: (() => void) | null = null;
   private readonly icons = new Map<string, Icon>();
   private shown = { icon: '', tooltip: '', menu: '' };
+  private lastStatus: StatusSnapshot | null = null;
+  private lastHealthRun: RunSummary | null = null;
 
   constructor(private readonly deps: TrayServiceDeps<Icon, Menu>) {}
 
@@ -54,9 +59,14 @@ export class TrayService<Icon, Menu> {
     this.tray = this.deps.createTray(this.icon(iconName));
     this.shown.icon = iconName;
     if ((this.deps.platform ?? process.platform) === 'win32') this.tray.on('click', () => this.deps.onOpenDashboard());
+    this.lastHealthRun = this.deps.healthCheck?.lastRun() ?? null;
     this.update(status);
     this.unsubscribe = this.deps.core.subscribe((message: LiveMessage) => {
       if (message.type === 'status') this.update(message.status);
+      if (message.type === 'run' && message.run.runbookId === this.deps.healthCheck?.runbookId) {
+        this.lastHealthRun = message.run;
+        this.update(this.lastStatus);
+      }
     });
   }
 
@@ -64,6 +74,7 @@ export class TrayService<Icon, Menu> {
   update(status: StatusSnapshot | null): void {
     const tray = this.tray;
     if (!tray) return;
+    this.lastStatus = status;
     const iconName = trayIconName(status?.overall);
     if (iconName !== this.shown.icon) {
       tray.setImage(this.icon(iconName));
@@ -74,7 +85,12 @@ export class TrayService<Icon, Menu> {
       tray.setToolTip(tooltip);
       this.shown.tooltip = tooltip;
     }
-    const items = buildTrayMenu(status, { onOpenDashboard: () => this.deps.onOpenDashboard(), onQuit: () => this.deps.onQuit() });
+    const healthCheck = this.deps.healthCheck;
+    const items = buildTrayMenu(status, {
+      onOpenDashboard: () => this.deps.onOpenDashboard(),
+      onQuit: () => this.deps.onQuit(),
+      healthCheck: healthCheck && { last: this.lastHealthRun, onRun: () => healthCheck.run() },
+    });
     const signature = menuSignature(items);
     if (signature !== this.shown.menu) {
       tray.setContextMenu(this.deps.buildMenu(items.map((item) => this.toNative(item))));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildTrayMenu, dockerLine, menuSignature, menuText, trayIconName, trayTooltip } from '../../electron/main/trayMenu';
+import type { RunSummary } from '../../shared/types/runbooks';
 import { check, docker, noDocker, stack, status } from './fakes';
 
 const noop = () => {};
@@ -139,5 +140,39 @@ describe('trayIconName and helpers', () => {
   test('menuText collapses control characters', () => {
     assert.equal(menuText('a\u0000b\r\nc'), 'a b c');
     assert.equal(menuText(undefined), '');
+  });
+});
+
+describe('the daily health check in the tray', () => {
+  const run = (state: RunSummary['state'], summary = '9 steps passed', endedAt: number | null = 1_000): RunSummary => ({
+    id: 7, runbookId: 'daily-health-check', runbookTitle: 'Daily health check', hash: 'h', trigger: 'schedule', startedBy: 'schedule',
+    mode: 'auto', state, startedAt: 500, endedAt, currentStep: 0, stepCount: 9, summary,
+  });
+  const menu = (last: RunSummary | null, onRun = noop) =>
+    buildTrayMenu(status('ok'), { ...options, healthCheck: { last, onRun }, formatTime: (ms) => `t${ms}` });
+
+  test('offers the run and says it never ran', () => {
+    let runs = 0;
+    const items = menu(null, () => runs++);
+    assert.deepEqual(labels(items).slice(-5), ['Run daily health check', 'Last health check: never run', '---', 'Open dashboard', 'Quit Opsbar']);
+    items.find((i) => i.label === 'Run daily health check')?.click?.();
+    assert.equal(runs, 1);
+  });
+
+  test('shows the last result with its time and severity; a failure says where it stopped', () => {
+    const passed = menu(run('succeeded')).find((i) => i.label?.startsWith('Last health check'));
+    assert.equal(passed?.label, 'Last health check: passed t1000');
+    assert.equal(passed?.severity, 'ok');
+    const failed = menu(run('failed', "stopped at step 3 'Disk free': exit code 1")).find((i) => i.label?.startsWith('Last health check'));
+    assert.equal(failed?.label, "Last health check: failed t1000 — stopped at step 3 'Disk free': exit code 1");
+    assert.equal(failed?.severity, 'critical');
+  });
+
+  test('while a run is going the action is disabled, so a second click cannot start another', () => {
+    const items = menu(run('running', '', null));
+    const line = items.find((i) => i.label === 'Daily health check running…');
+    assert.equal(line?.enabled, false);
+    assert.equal(line?.click, undefined);
+    assert.equal(items.some((i) => i.label === 'Run daily health check'), false);
   });
 });

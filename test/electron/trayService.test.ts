@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { TrayService, type NativeMenuItem, type TrayLike } from '../../electron/main/trayService';
+import type { RunSummary } from '../../shared/types/runbooks';
+import { TrayService, type NativeMenuItem, type TrayLike, type TrayServiceDeps } from '../../electron/main/trayService';
 import { FakeCore, check, docker, stack, status } from './fakes';
 
 type Icon = string;
@@ -36,7 +37,7 @@ class FakeTray implements TrayLike<Icon, Menu> {
   }
 }
 
-function setup(platform: NodeJS.Platform = 'linux') {
+function setup(platform: NodeJS.Platform = 'linux', healthCheck?: TrayServiceDeps<Icon, Menu>['healthCheck']) {
   const core = new FakeCore();
   const trays: FakeTray[] = [];
   const loaded: string[] = [];
@@ -60,6 +61,7 @@ function setup(platform: NodeJS.Platform = 'linux') {
     onOpenDashboard: () => actions.push('open'),
     onQuit: () => actions.push('quit'),
     platform,
+    healthCheck,
   });
   return { core, trays, loaded, actions, service, menusBuilt: () => menusBuilt };
 }
@@ -147,5 +149,28 @@ describe('TrayService', () => {
     assert.equal(trays[0].destroyed, true);
     assert.equal(core.listeners.size, 0);
     service.update(status('critical'));
+  });
+
+  test('the health check line follows live runs of that runbook only, and its click starts a run', () => {
+    const started: string[] = [];
+    const summary = (runbookId: string, state: RunSummary['state'], summaryText = ''): RunSummary => ({
+      id: 3, runbookId, runbookTitle: runbookId, hash: 'h', trigger: 'tray', startedBy: 'tray', mode: 'auto', state,
+      startedAt: 1, endedAt: state === 'running' ? null : 2, currentStep: 0, stepCount: 5, summary: summaryText,
+    });
+    const { core, trays, service } = setup('linux', { runbookId: 'daily-health-check', lastRun: () => null, run: () => started.push('run') });
+    service.start();
+    const menu = () => labelsOf(trays[0].menu);
+    assert.ok(menu().includes('Last health check: never run'));
+    trays[0].menu?.template.find((i) => i.label === 'Run daily health check')?.click?.();
+    assert.deepEqual(started, ['run']);
+    const publishRun = (run: RunSummary) => {
+      for (const listener of core.listeners) listener({ type: 'run', run: { ...run, params: {}, wait: null, steps: [], attempts: [], suggestedRunbook: null, notes: '' } });
+    };
+    publishRun(summary('daily-health-check', 'running'));
+    assert.ok(menu().includes('Daily health check running…'));
+    publishRun(summary('backup-and-verify', 'failed', 'other runbook'));
+    assert.ok(menu().includes('Daily health check running…'));
+    publishRun(summary('daily-health-check', 'failed', "stopped at step 2 'Docker answers'"));
+    assert.ok(menu().some((label) => label?.startsWith('Last health check: failed') && label.endsWith("stopped at step 2 'Docker answers'")));
   });
 });

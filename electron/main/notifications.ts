@@ -1,4 +1,5 @@
 import type { LiveMessage } from '../../shared/api/live';
+import type { OpsEvent } from '../../shared/types/events';
 import { severityRank, type Severity } from '../../shared/types/severity';
 import type { StatusCheck, StatusSnapshot } from '../../shared/types/status';
 import type { Logger } from '../core/logger';
@@ -41,6 +42,7 @@ export function decideNotification(
 ): { notification: NotificationContent | null; state: NotifyState } {
   const before: Severity = previous?.overall ?? 'unknown';
   if (!ALERTING.includes(next.overall) || severityRank(next.overall) <= severityRank(before)) return { notification: null, state };
+  if (silencedByMaintenance(next, next.overall)) return { notification: null, state };
 
   const previousById = new Map((previous?.checks ?? []).map((c) => [c.id, c.severity] as const));
   const alerting = next.checks.filter((c) => ALERTING.includes(c.severity));
@@ -59,6 +61,22 @@ export function decideNotification(
   const updated = new Map(state);
   for (const check of ordered.length > 0 ? ordered : [overallOnly]) updated.set(check.id, { at: now, severity: check.severity });
   return { notification: { title: `Opsbar: ${severityLabel(next.overall)}`, body: describeChecks(ordered, policy.maxLines), checkIds: ordered.map((c) => c.id) }, state: updated };
+}
+
+/** In an open maintenance window (that silences), only critical news reaches the desktop. */
+export function silencedByMaintenance(status: StatusSnapshot | null, severity: Severity | OpsEvent['severity']): boolean {
+  return Boolean(status?.maintenance?.active && status.maintenance.silenceNonCritical) && severity !== 'critical';
+}
+
+/**
+ * Runbook news worth a desktop notification: a scheduled run that failed, waits for the
+ * operator, was missed or skipped (the core records these as `runbook.*` events of warning or
+ * critical severity). Pure.
+ */
+export function decideEventNotification(event: OpsEvent, status: StatusSnapshot | null): NotificationContent | null {
+  if (!event.kind.startsWith('runbook.') || event.severity === 'info') return null;
+  if (silencedByMaintenance(status, event.severity)) return null;
+  return { title: `Opsbar: ${menuText(event.subject, 60)}`, body: menuText(event.message, 200), checkIds: [] };
 }
 
 function describeChecks(checks: StatusCheck[], maxLines: number): string {
@@ -94,17 +112,14 @@ export function setupNotifications(deps: NotificationDeps): () => void {
   // Held so the click handler is not garbage-collected with the notification.
   let current: NotificationLike | null = null;
 
-  const onStatus = (next: StatusSnapshot) => {
-    const decision = decideNotification(previous, next, state, now(), deps.policy);
-    previous = next;
-    state = decision.state;
-    if (!decision.notification) return;
+  const show = (notification: NotificationContent | null) => {
+    if (!notification) return;
     if (!deps.isSupported()) {
-      deps.log?.info(`${decision.notification.title}: ${decision.notification.body.replace(/\n/g, '; ')}`);
+      deps.log?.info(`${notification.title}: ${notification.body.replace(/\n/g, '; ')}`);
       return;
     }
     try {
-      current = deps.createNotification({ title: decision.notification.title, body: decision.notification.body });
+      current = deps.createNotification({ title: notification.title, body: notification.body });
       current.on('click', () => deps.onClick());
       current.show();
     } catch (error) {
@@ -112,8 +127,16 @@ export function setupNotifications(deps: NotificationDeps): () => void {
     }
   };
 
+  const onStatus = (next: StatusSnapshot) => {
+    const decision = decideNotification(previous, next, state, now(), deps.policy);
+    previous = next;
+    state = decision.state;
+    show(decision.notification);
+  };
+
   const unsubscribe = deps.core.subscribe((message: LiveMessage) => {
     if (message.type === 'status') onStatus(message.status);
+    if (message.type === 'event') show(decideEventNotification(message.event, previous));
   });
   return () => {
     unsubscribe();

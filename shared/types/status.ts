@@ -16,4 +16,6 @@ export interface StatusSnapshot {
   checks: StatusCheck[];
   system: SystemSnapshot | null;
   docker: DockerSnapshot;
+  /** A maintenance window is open: non-critical alerts are silenced until `until`. */
+  maintenance?: { active: boolean; until: number | null; silenceNonCritical: boolean };
 }

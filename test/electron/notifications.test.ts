@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { decideNotification, setupNotifications, type NotifyState } from '../../electron/main/notifications';
+import { decideEventNotification, decideNotification, setupNotifications, type NotifyState } from '../../electron/main/notifications';
+import type { OpsEvent } from '../../shared/types/events';
 import { FakeCore, check, quietLog, status } from './fakes';
 
 const MIN = 60_000;
@@ -124,5 +125,41 @@ describe('setupNotifications', () => {
     assert.ok(log.lines.some((l) => l.includes('Opsbar: Warning: Disk / — low')));
     dispose();
     assert.equal(core.listeners.size, 0);
+  });
+});
+
+describe('maintenance window and runbook news', () => {
+  const inWindow = (snapshot: ReturnType<typeof status>) => ({ ...snapshot, maintenance: { active: true, until: 5, silenceNonCritical: true } });
+  const runbookEvent = (severity: OpsEvent['severity'], kind = 'runbook.failed'): OpsEvent => ({
+    id: 1, at: 1, source: 'opsbar', kind, severity, subject: 'Daily health check', message: "Scheduled run #4 failed: stopped at step 2 'Docker answers'", attributes: {},
+  });
+
+  test('an open window silences warnings but never a critical', () => {
+    const prev = status('ok', [check('d', 'ok')]);
+    assert.equal(decideNotification(prev, inWindow(status('warning', [check('d', 'warning')])), empty, 0).notification, null);
+    assert.notEqual(decideNotification(prev, inWindow(status('critical', [check('d', 'critical')])), empty, 0).notification, null);
+    const open = { ...inWindow(status('warning', [check('d', 'warning')])), maintenance: { active: true, until: 5, silenceNonCritical: false } };
+    assert.notEqual(decideNotification(prev, open, empty, 0).notification, null);
+  });
+
+  test('failed, missed or waiting runbook runs notify; info events and other kinds do not', () => {
+    assert.deepEqual(decideEventNotification(runbookEvent('warning'), null), {
+      title: 'Opsbar: Daily health check',
+      body: "Scheduled run #4 failed: stopped at step 2 'Docker answers'",
+      checkIds: [],
+    });
+    assert.equal(decideEventNotification(runbookEvent('info', 'runbook.succeeded'), null), null);
+    assert.equal(decideEventNotification({ ...runbookEvent('critical'), kind: 'container.die' }, null), null);
+    assert.equal(decideEventNotification(runbookEvent('warning'), inWindow(status('ok'))), null);
+    assert.notEqual(decideEventNotification(runbookEvent('critical'), inWindow(status('ok'))), null);
+  });
+
+  test('live runbook events reach the desktop', () => {
+    const core = new FakeCore();
+    const shown: { title: string; body: string }[] = [];
+    setupNotifications({ core, createNotification: (o) => ({ show: () => void shown.push(o), on: () => {} }), isSupported: () => true, onClick: () => {} });
+    for (const listener of core.listeners) listener({ type: 'event', event: runbookEvent('warning', 'runbook.missed') });
+    assert.equal(shown.length, 1);
+    assert.equal(shown[0].title, 'Opsbar: Daily health check');
   });
 });

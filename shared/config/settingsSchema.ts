@@ -51,12 +51,74 @@ export const diskSchema = z
   })
   .strict();
 
+/**
+ * A cron expression's shape (5 or 6 fields, or a node-cron nickname such as `@daily`). Only
+ * the shape is checked here (shared/ cannot load node-cron); the core checks each field when
+ * it builds the schedule and reports an invalid one.
+ */
+export const cronShapeSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((value) => /^@[a-z]+$/.test(value) || /^\S+(\s+\S+){4,5}$/.test(value), {
+    message: 'A cron expression has 5 fields (minute hour day month weekday) or 6 (seconds first)',
+  });
+
+const runbookIdSchema = z
+  .string()
+  .min(3)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/, 'A runbook id is kebab-case: lower-case letters, digits and dashes');
+
+export const runbooksSchema = z
+  .object({
+    /** The operator's runbook folder (`~` allowed); empty means built-in runbooks only. */
+    directory: z.string().max(4096).default(''),
+    /** Off: no scheduled run starts (front matter or config); runs by hand still work. */
+    scheduling: z.boolean().default(true),
+    /** Extra schedules, on top of those in the runbooks' front matter. */
+    schedules: z
+      .array(
+        z
+          .object({
+            runbook: runbookIdSchema,
+            cron: cronShapeSchema,
+            /** Parameter values (YAML numbers and booleans are read as their text). */
+            params: z
+              .record(
+                z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'A parameter name is upper-case, e.g. STACK'),
+                z.union([z.string().max(4096), z.number(), z.boolean()]).transform(String),
+              )
+              .optional(),
+          })
+          .strict(),
+      )
+      .max(256)
+      .default([]),
+    /** Runbooks whose front-matter schedules are switched off (config schedules still run). */
+    disabled: z.array(runbookIdSchema).max(1024).default([]),
+    /** A scheduled run missed (asleep, not running) is started late if it was due this recently. */
+    catchUpMinutes: z.number().int().min(0).max(7 * 24 * 60).default(120),
+    /** While the window is open, non-critical notifications are held back. */
+    maintenanceWindow: z
+      .object({
+        /** When the window opens (local time). */
+        cron: cronShapeSchema.default('0 2 * * 0'),
+        minutes: z.number().int().min(1).max(7 * 24 * 60).default(180),
+        silenceNonCritical: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
 export const SETTINGS_SECTIONS = {
   monitoring: monitoringSchema,
   docker: dockerSchema,
   thresholds: thresholdsSchema,
   retention: retentionSchema,
   disks: diskSchema,
+  runbooks: runbooksSchema,
 } as const;
 
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;
@@ -67,6 +129,23 @@ export interface Settings {
   thresholds: z.output<typeof thresholdsSchema>;
   retention: z.output<typeof retentionSchema>;
   disks: z.output<typeof diskSchema>;
+  runbooks: z.output<typeof runbooksSchema>;
+}
+
+type WithoutDefault<S> = S extends z.ZodDefault<infer I> ? I : S extends z.ZodPrefault<infer I> ? I : S;
+
+/**
+ * A section's patch: every field optional and without its default, so that saving one field
+ * does not write the defaults of the others over the operator's values. (A nested object, such
+ * as `maintenanceWindow`, is replaced whole.)
+ */
+function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = (field instanceof z.ZodDefault || field instanceof z.ZodPrefault ? field.unwrap() : field) as z.ZodType;
+    shape[key] = inner.optional();
+  }
+  return z.object(shape).strict() as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<WithoutDefault<T[K]>> }, z.core.$strict>;
 }
 
 /** A patch to settings: any section, any subset of its fields. */
@@ -77,6 +156,7 @@ export const settingsPatchSchema = z
     thresholds: thresholdsSchema.partial().optional(),
     retention: retentionSchema.partial().optional(),
     disks: diskSchema.partial().optional(),
+    runbooks: patchOf(runbooksSchema).optional(),
   })
   .strict();
 
@@ -102,5 +182,6 @@ export function defaultSettings(): Settings {
     thresholds: thresholdsSchema.parse({}),
     retention: retentionSchema.parse({}),
     disks: diskSchema.parse({}),
+    runbooks: runbooksSchema.parse({}),
   };
 }

@@ -30,8 +30,8 @@ export interface NewRun {
   startedAt: number;
 }
 
-/** The fields of a run that change while it runs (all written at once). */
-export type RunUpdate = Pick<RunDetail, 'state' | 'currentStep' | 'wait' | 'summary' | 'suggestedRunbook' | 'notes' | 'endedAt'>;
+/** The fields of a run that change while it runs (all written at once; a resumed run goes on guided). */
+export type RunUpdate = Pick<RunDetail, 'mode' | 'state' | 'currentStep' | 'wait' | 'summary' | 'suggestedRunbook' | 'notes' | 'endedAt'>;
 
 export interface RunQuery {
   limit: number;
@@ -107,7 +107,7 @@ export class RunbookRunLog {
          wait, summary, suggested_runbook, notes, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
     );
     this.updateRunRow = db.prepare(
-      'UPDATE runbook_runs SET state = ?, current_step = ?, wait = ?, summary = ?, suggested_runbook = ?, notes = ?, ended_at = ? WHERE id = ?',
+      'UPDATE runbook_runs SET mode = ?, state = ?, current_step = ?, wait = ?, summary = ?, suggested_runbook = ?, notes = ?, ended_at = ? WHERE id = ?',
     );
     this.insertAttempt = db.prepare(
       `INSERT INTO runbook_steps(run_id, attempt, step_index, step_id, state, command, exit_code, checks, output, output_bytes,
@@ -177,6 +177,7 @@ export class RunbookRunLog {
 
   update(id: number, update: RunUpdate): void {
     this.updateRunRow.run(
+      update.mode,
       update.state,
       update.currentStep,
       update.wait === null ? null : JSON.stringify(update.wait),

@@ -68,6 +68,7 @@ test('a run and its attempts round-trip, durable on return; steps hold the lates
   const retried = attempt(3, 1, { state: 'passed', exitCode: 0, endedAt: NOW + 120, note: 'fixed the mount' });
   store.addAttempt(created.id, retried);
   store.updateRun(created.id, {
+    mode: 'guided',
     state: 'waiting',
     currentStep: 2,
     wait: { kind: 'failure', offer: { kind: 'goto', stepId: 'step-0' } },
@@ -84,6 +85,7 @@ test('a run and its attempts round-trip, durable on return; steps hold the lates
   assert.equal(run.runbookId, 'docker-answers');
   assert.deepEqual(run.params, { STACK: 'ollama "q" ü' });
   assert.equal(run.state, 'waiting');
+  assert.equal(run.mode, 'guided');
   assert.equal(run.currentStep, 2);
   assert.deepEqual(run.wait, { kind: 'failure', offer: { kind: 'goto', stepId: 'step-0' } });
   assert.equal(run.suggestedRunbook, 'disk-full');
@@ -115,7 +117,7 @@ test('unfinished runs become interrupted at their step, their running attempts t
   store.addAttempt(running.id, attempt(2, 1));
   const waiting = store.createRun(newRun('b', { state: 'waiting', wait: { kind: 'next-step' } }));
   const ended = store.createRun(newRun('c'));
-  store.updateRun(ended.id, { state: 'succeeded', currentStep: 2, wait: null, summary: '3 steps passed', suggestedRunbook: null, notes: '', endedAt: NOW + 5 });
+  store.updateRun(ended.id, { mode: 'auto', state: 'succeeded', currentStep: 2, wait: null, summary: '3 steps passed', suggestedRunbook: null, notes: '', endedAt: NOW + 5 });
 
   assert.deepEqual(store.markUnfinishedRunsInterrupted(NOW + 1000), [running.id, waiting.id]);
   const run = store.getRun(running.id);
@@ -150,10 +152,10 @@ test('retention deletes runs that ended before eventDays with their attempts, ne
   const { store } = openStore();
   const old = store.createRun(newRun('old', { startedAt: NOW - 200 * DAY }));
   store.addAttempt(old.id, attempt(1, 0, { state: 'passed' }));
-  store.updateRun(old.id, { state: 'failed', currentStep: 0, wait: null, summary: 'x', suggestedRunbook: null, notes: '', endedAt: NOW - 200 * DAY });
+  store.updateRun(old.id, { mode: 'auto', state: 'failed', currentStep: 0, wait: null, summary: 'x', suggestedRunbook: null, notes: '', endedAt: NOW - 200 * DAY });
   const stuck = store.createRun(newRun('stuck', { startedAt: NOW - 200 * DAY, state: 'waiting' }));
   const recent = store.createRun(newRun('recent', { startedAt: NOW - DAY }));
-  store.updateRun(recent.id, { state: 'succeeded', currentStep: 2, wait: null, summary: 'ok', suggestedRunbook: null, notes: '', endedAt: NOW - DAY });
+  store.updateRun(recent.id, { mode: 'auto', state: 'succeeded', currentStep: 2, wait: null, summary: 'ok', suggestedRunbook: null, notes: '', endedAt: NOW - DAY });
   const { deletedRows } = store.runRetention(RETENTION_DEFAULTS, NOW);
   assert.equal(deletedRows, 1);
   assert.equal(store.getRun(old.id), undefined);

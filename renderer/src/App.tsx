@@ -11,7 +11,9 @@ import type { Transport } from './transport';
 function Shell() {
   const status = useLiveStatus();
   const [hash, navigate] = useHashRoute(ROUTES[0].id);
-  const [routeId, queryString = ''] = hash.split('?');
+  const [pathText, queryString = ''] = hash.split('?');
+  // `runbooks/run/42`: the first segment picks the page, the rest is the page's own path.
+  const [routeId, ...path] = pathText.split('/');
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
   return (
     <div className="app">
@@ -19,7 +21,7 @@ function Shell() {
       <Nav routes={ROUTES} current={route.id} onNavigate={navigate} />
       <ConnectionBanner />
       <main className="page" key={hash}>
-        {route.render({ status, navigate, query: new URLSearchParams(queryString) })}
+        {route.render({ status, navigate, path, query: new URLSearchParams(queryString) })}
       </main>
     </div>
   );

@@ -5,6 +5,7 @@ import { App } from './App';
 import { createTransport } from './transport';
 import './styles/base.css';
 import './styles/components.css';
+import './styles/runbooks.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

@@ -3,12 +3,15 @@ import type { ReactNode } from 'react';
 import type { StatusSnapshot } from '../../shared/types/status';
 import type { ApiCallState } from './hooks/useApiCall';
 import { OverviewPage } from './pages/OverviewPage';
+import { RunbooksRoute } from './pages/RunbooksRoute';
 import { StacksPage } from './pages/StacksPage';
 
 export interface PageContext {
   status: ApiCallState<StatusSnapshot>;
   /** The part of the hash after `?`, e.g. `q=vllm` in `#/stacks?q=vllm`. */
   query: URLSearchParams;
+  /** Path segments after the page id, e.g. `['run', '42']` in `#/runbooks/run/42`. */
+  path: string[];
   navigate: (route: string) => void;
 }
 
@@ -18,8 +21,9 @@ export interface Route {
   render: (context: PageContext) => ReactNode;
 }
 
-/** Every page of the app; Runbooks and Settings join here as one entry each. */
+/** Every page of the app; Settings joins here as one entry. */
 export const ROUTES: Route[] = [
   { id: 'overview', label: 'Overview', render: (c) => <OverviewPage status={c.status} navigate={c.navigate} /> },
   { id: 'stacks', label: 'Stacks', render: (c) => <StacksPage initialFilter={c.query.get('q') ?? ''} /> },
+  { id: 'runbooks', label: 'Runbooks', render: (c) => <RunbooksRoute path={c.path} query={c.query} navigate={c.navigate} /> },
 ];

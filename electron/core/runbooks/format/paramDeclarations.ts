@@ -23,10 +23,13 @@ export interface DeclaredParam {
   required: boolean;
 }
 
-/** The rules between a param's fields (enum needs values, a required param has no default…), each at its line. */
-export function checkParamDeclarations(declared: readonly DeclaredParam[], frontMatter: FrontMatter, problems: ProblemList): RunbookParam[] {
+/**
+ * The rules between a param's fields (enum needs values, a required param has no default…),
+ * each reported at its line. `index` is the param's position in the file's list.
+ */
+export function checkParamDeclarations(declared: readonly { param: DeclaredParam; index: number }[], frontMatter: FrontMatter, problems: ProblemList): RunbookParam[] {
   const seen = new Map<string, number>();
-  return declared.map((param, index) => {
+  return declared.map(({ param, index }) => {
     const lineOf = (key: string) => frontMatter.lineOf(['params', index, key]);
     const report = (key: string, message: string) => problems.add(lineOf(key), `Front matter: param ${param.name || `#${index + 1}`}: ${message}`);
     if (!PARAM_NAME.test(param.name)) report('name', `the name must be upper-case letters, digits and "_", starting with a letter (e.g. STACK).`);

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/types/runbooks';
 import { checkScheduleExpressions } from './cronSchedule';
 import type { FrontMatter, YamlPath } from './frontMatter';
-import { checkParamDeclarations } from './paramDeclarations';
+import { checkParamDeclarations, type DeclaredParam } from './paramDeclarations';
 import type { ProblemList } from './problemList';
 
 export const RUNBOOK_ID_PATTERN = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
@@ -47,6 +47,8 @@ const paramSchema = z.strictObject({
   required: z.boolean().default(false),
 });
 
+const scheduleSchema = z.union([z.string(), z.array(z.string()).min(1, { error: 'must list at least one cron expression' })], { error: 'must be a cron expression or a list of them' });
+
 const headerSchema = z.strictObject({
   id: runbookIdSchema,
   title: z.string().trim().min(1, { error: 'must not be empty' }).max(120, { error: 'must be at most 120 characters' }),
@@ -55,8 +57,9 @@ const headerSchema = z.strictObject({
   estimatedMinutes: z.number().int({ error: 'must be a whole number of minutes' }).min(1, { error: 'must be at least 1' }).max(1440, { error: 'must be at most 1440 (a day)' }).optional(),
   description: z.string().max(500, { error: 'must be at most 500 characters' }).optional(),
   triggers: z.array(z.string().regex(TRIGGER_PATTERN, { error: 'must be an alert kind such as "disk.free" (a-z, 0-9, _ . : -)' })).optional(),
-  schedule: z.union([z.string(), z.array(z.string()).min(1, { error: 'must list at least one cron expression' })], { error: 'must be a cron expression or a list of them' }).optional(),
-  params: z.array(paramSchema).optional(),
+  schedule: scheduleSchema.optional(),
+  // Each param is checked on its own (below), so one bad param does not hide the others' problems.
+  params: z.array(z.unknown()).optional(),
 });
 
 function describePath(path: YamlPath): string {
@@ -84,23 +87,33 @@ export function readRunbookHeader(frontMatter: FrontMatter, problems: ProblemLis
   const id = runbookIdSchema.safeParse(rawId).success ? (rawId as string) : null;
   const idLine = frontMatter.lineOf(['id']);
   const before = problems.count;
-  const parsed = headerSchema.safeParse(raw, { error: issueMessage });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path as (string | number)[];
+  const report = (issues: readonly z.core.$ZodIssue[], prefix: YamlPath, known: string[]) => {
+    for (const issue of issues) {
+      const path = [...prefix, ...(issue.path as (string | number)[])];
       if (issue.code === 'unrecognized_keys') {
         const where = path.length === 0 ? 'front-matter key' : `key in ${describePath(path)}`;
-        const known = Object.keys(path.length === 0 ? headerSchema.shape : paramSchema.shape).join(', ');
-        for (const key of issue.keys) problems.add(frontMatter.lineOfKey(path, key), `Unknown ${where} "${key}" (known: ${known}).`);
+        for (const key of issue.keys) problems.add(frontMatter.lineOfKey(path, key), `Unknown ${where} "${key}" (known: ${known.join(', ')}).`);
       } else {
         problems.add(frontMatter.lineOf(path), `Front matter: "${describePath(path)}" ${issue.message}.`);
       }
     }
-  }
+  };
+  const parsed = headerSchema.safeParse(raw, { error: issueMessage });
+  if (!parsed.success) report(parsed.error.issues, [], Object.keys(headerSchema.shape));
+
+  const schedule = scheduleSchema.safeParse((raw as Record<string, unknown>).schedule);
+  const schedules = !schedule.success ? [] : typeof schedule.data === 'string' ? [schedule.data] : schedule.data;
+  checkScheduleExpressions(schedules, frontMatter, problems);
+
+  const rawParams = (raw as Record<string, unknown>).params;
+  const declared: { param: DeclaredParam; index: number }[] = [];
+  (Array.isArray(rawParams) ? rawParams : []).forEach((item, index) => {
+    const param = paramSchema.safeParse(item, { error: issueMessage });
+    if (param.success) declared.push({ param: param.data, index });
+    else report(param.error.issues, ['params', index], Object.keys(paramSchema.shape));
+  });
+  const params = checkParamDeclarations(declared, frontMatter, problems);
   const data = parsed.success ? parsed.data : null;
-  const schedules = data?.schedule === undefined ? [] : typeof data.schedule === 'string' ? [data.schedule] : data.schedule;
-  if (data) checkScheduleExpressions(schedules, frontMatter, problems);
-  const params = data ? checkParamDeclarations(data.params ?? [], frontMatter, problems) : [];
   if (!data || problems.count > before) return { header: null, id, idLine };
   return {
     id,

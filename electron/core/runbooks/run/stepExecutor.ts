@@ -72,7 +72,8 @@ export async function runStepAttempt(input: StepAttemptInput): Promise<StepOutco
     result = await Promise.race([kind.execute({ ...execution, output, signal }), abandoned]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    result = { exitCode: null, checks: [], summary: `the ${kind.name} step failed: ${message}` };
+    const summary = `the ${kind.name} step failed: ${message}`;
+    result = { exitCode: null, checks: [{ label: 'step ran', expected: 'the step runs to its end', actual: message, passed: false }], summary };
   } finally {
     timeout.cancel();
     (abandonTimer as { cancel(): void } | null)?.cancel();

@@ -3,6 +3,7 @@ import type { ApiMethod, ApiPayload, ApiResult } from '../../shared/api/contract
 import type { LiveMessage } from '../../shared/api/live';
 import { ApiCallError, ConnectionStore, type ConnectionStatus, type Transport } from '../../renderer/src/transport';
 import { dockerSnapshot, history, opsEvent, settingsView, statusSnapshot } from './fixtures';
+import { library, run, runbook, schedules } from './runbookFixtures';
 
 export type FakeHandlers = { [M in ApiMethod]?: (payload: ApiPayload<M>) => ApiResult<M> | Promise<ApiResult<M>> };
 
@@ -20,6 +21,11 @@ export const defaultHandlers: FakeHandlers = {
   'history.query': (p) => history(p.series, [12, 18, 25, 22, 40, 31]),
   'history.series': () => ['cpu.percent', 'memory.percent'],
   'settings.get': () => settingsView(),
+  'runbooks.list': () => library(),
+  'runbooks.get': (p) => runbook({ ...library().runbooks.find((r) => r.id === p.id) }),
+  'runbooks.run': (p) => run({ id: p.runId }),
+  'runbooks.runs': () => [run({ id: 42 }), run({ id: 41, state: 'failed', endedAt: run().startedAt + 65_000, summary: '1 step failed' })],
+  'runbooks.schedules': () => schedules(),
 };
 
 export function createFakeTransport(overrides: FakeHandlers = {}, connection: ConnectionStatus = 'connected'): FakeTransport {

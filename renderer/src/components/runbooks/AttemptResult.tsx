@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import type { StepAttempt } from '../../../../shared/types/runbooks';
-import { byteLength, bytesNotShown, type OutputBuffer } from '../../runbooks/outputBuffer';
+import { bytesNotShown, type OutputBuffer } from '../../runbooks/outputBuffer';
 import { ChecksTable } from './ChecksTable';
 import { ExpectedOutput } from './ExpectedOutput';
 import { OutputView } from './OutputView';
@@ -18,7 +18,8 @@ export function AttemptResult({ attempt, live, expectedOutput, title }: AttemptR
   const useLive = live !== undefined && (attempt.state === 'running' || attempt.output === '');
   const output = useLive
     ? { head: live.head, tail: live.tail, notShown: bytesNotShown(live) }
-    : { head: attempt.output, tail: '', notShown: attempt.outputTruncated ? Math.max(0, attempt.outputBytes - byteLength(attempt.output)) : 0 };
+    : // The stored output already marks its own gap ("… [N bytes not kept] …").
+      { head: attempt.output, tail: '', notShown: 0 };
   return (
     <div className="attempt-result">
       <div className="attempt-facts">

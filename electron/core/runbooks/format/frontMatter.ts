@@ -20,6 +20,8 @@ export interface SplitRunbook {
 
 const FENCE = '---';
 const MAX_ALIASES = 50;
+/** A header is a few dozen lines; YAML parsing costs ~10 µs per node, so a cap keeps a hostile file cheap. */
+export const MAX_FRONT_MATTER_CHARS = 16 * 1024;
 
 /**
  * Splits the `---` header from the body and parses it with `yaml`. Problems carry file lines:
@@ -36,7 +38,12 @@ export function readFrontMatter(lines: readonly string[], problems: ProblemList)
     problems.add(1, 'The front matter opened on line 1 is never closed: add a "---" line after the header.');
     return { frontMatter: null, bodyStart: lines.length };
   }
-  return { frontMatter: parseHeader(lines.slice(1, end).join('\n'), problems), bodyStart: end + 1 };
+  const yamlText = lines.slice(1, end).join('\n');
+  if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
+    problems.add(1, `The front matter is ${yamlText.length} characters long; the limit is ${MAX_FRONT_MATTER_CHARS}.`);
+    return { frontMatter: null, bodyStart: end + 1 };
+  }
+  return { frontMatter: parseHeader(yamlText, problems), bodyStart: end + 1 };
 }
 
 function parseHeader(yamlText: string, problems: ProblemList): FrontMatter | null {

@@ -167,6 +167,12 @@ test('a file over 256 KiB is refused at line 0 without being parsed', () => {
   assert.match(invalid.problems[0].message, /at most 262144 bytes/);
 });
 
+test('a front matter over 16 KiB is refused at line 1, and the body is still checked', () => {
+  const invalid = parseInvalid(`---\nid: big\nkeys:\n${'  - 1\n'.repeat(3000)}---\n\n## Check\n\n\`\`\`run shell nope=1\ntrue\n\`\`\`\n`);
+  assert.deepEqual(invalid.problems.map((p) => p.line), [1, 3008]);
+  assert.match(invalid.problems[0].message, /^The front matter is 18013 characters long; the limit is 16384\./);
+});
+
 test('a step kind whose validate() throws becomes a problem, not an exception', () => {
   const invalid = parseInvalid(minimalRunbook('## Check\n\n```run broken\nx\n```\n'));
   assert.deepEqual(invalid.problems.map((p) => [p.line, p.message]), [[9, 'run broken: the step kind failed to check this block (kaboom).']]);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RunRefusedError, type StartRunRequest } from '../../../../electron/core/runbooks/run/runControl';
+import { LIVE_OUTPUT_INTERVAL_MS, LIVE_OUTPUT_MAX_BYTES, LiveOutputThrottle, type LiveOutputPiece } from '../../../../electron/core/runbooks/run/liveOutputThrottle';
 import { MAX_STEP_VISITS } from '../../../../electron/core/runbooks/run/runbookRunner';
 import { stepKindRegistry } from '../../../../electron/core/runbooks/steps/registry';
 import type { StepExecution } from '../../../../electron/core/runbooks/steps/stepKind';
@@ -375,4 +376,28 @@ test('runs list newest first, per runbook, with paging', async () => {
   assert.deepEqual(runner.list({ limit: 10 }).map((r) => r.id), [...ids].reverse());
   assert.deepEqual(runner.list({ limit: 1, runbookId: book.id, beforeId: ids[2] }).map((r) => r.id), [ids[1]]);
   assert.deepEqual(runner.list({ limit: 5, runbookId: 'nope' }), []);
+});
+
+test('live output: one bounded message per interval, the newest text, cut at a whole character, the rest counted as skipped', async () => {
+  const { runner, book, output, clock } = setup([{ id: 'loud', body: 'print 1000000' }]);
+  const done = await runner.settled(runner.start(request(book)).id);
+  const chunks = output(done.id);
+  assert.equal(chunks.length, 1, 'the clock never moved: one message when the step ended');
+  assert.equal(chunks[0].totalBytes, 1_000_000);
+  assert.equal(Buffer.byteLength(chunks[0].text) + chunks[0].skipped, 1_000_000);
+  assert.ok(Buffer.byteLength(chunks[0].text) <= LIVE_OUTPUT_MAX_BYTES);
+  assert.equal(chunks[0].attempt, 1);
+
+  const sent: LiveOutputPiece[] = [];
+  const throttle = new LiveOutputThrottle(clock, (piece) => sent.push(piece));
+  for (let i = 0; i < 50; i++) throttle.write('€'.repeat(1000)); // 3 bytes each: the cut lands inside one
+  await clock.advance(LIVE_OUTPUT_INTERVAL_MS);
+  throttle.write('tail');
+  throttle.close();
+  throttle.write('after close');
+  assert.equal(sent.length, 2);
+  assert.ok(!sent[0].text.includes('\uFFFD') && /^€+$/.test(sent[0].text));
+  assert.ok(Buffer.byteLength(sent[0].text) <= LIVE_OUTPUT_MAX_BYTES);
+  assert.equal(Buffer.byteLength(sent[0].text) + sent[0].skipped, 150_000);
+  assert.deepEqual(sent[1], { text: 'tail', totalBytes: 150_004, skipped: 0 });
 });

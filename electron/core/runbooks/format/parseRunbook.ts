@@ -38,7 +38,8 @@ export function parseRunbook(source: Buffer | string, options: ParseRunbookOptio
     const head = frontMatter ? readRunbookHeader(frontMatter, problems) : { header: null, id: null, idLine: 1 };
     if (bodyStart >= text.lines.length && !frontMatter) return invalid(head.id);
     const blocks = scanMarkdown(text.lines, bodyStart, text.overlongLines, problems);
-    const body = buildRunbookBody(blocks, text.lines, options.kinds, problems);
+    const paramNames = head.header ? new Set(head.header.params.map((param) => param.name)) : null;
+    const body = buildRunbookBody(blocks, text.lines, options.kinds, paramNames, problems);
     const header = head.header;
     if (!header || problems.count > 0) return invalid(head.id);
     const runbook: Runbook = {

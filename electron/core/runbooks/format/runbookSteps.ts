@@ -1,4 +1,4 @@
-import type { RunbookStep } from '../../../../shared/types/runbooks';
+import type { RunbookStep, StepBlock } from '../../../../shared/types/runbooks';
 import type { StepKindRegistry } from '../steps/registry';
 import type { MarkdownBlock } from './markdownScanner';
 import type { ProblemList } from './problemList';
@@ -18,7 +18,14 @@ type Fence = Extract<MarkdownBlock, { type: 'fence' }>;
  * Groups the scanned blocks into the introduction and the steps (`##` headings), builds each
  * step's block, and checks what spans steps: unique ids and `goto` targets.
  */
-export function buildRunbookBody(blocks: readonly MarkdownBlock[], lines: readonly string[], kinds: StepKindRegistry, problems: ProblemList): RunbookBody {
+export function buildRunbookBody(
+  blocks: readonly MarkdownBlock[],
+  lines: readonly string[],
+  kinds: StepKindRegistry,
+  /** Declared param names, or null when the header is unreadable (references are not checked then). */
+  paramNames: ReadonlySet<string> | null,
+  problems: ProblemList,
+): RunbookBody {
   const firstStep = blocks.findIndex((block) => block.type === 'heading' && block.level === 2);
   const introBlocks = firstStep === -1 ? blocks : blocks.slice(0, firstStep);
   const intro = buildIntro(introBlocks, lines, problems);
@@ -43,6 +50,7 @@ export function buildRunbookBody(blocks: readonly MarkdownBlock[], lines: readon
     start = end;
   }
   for (const step of steps) {
+    if (step.block && paramNames) checkParamReferences(step.block, paramNames, problems);
     for (const [attribute, transition] of [['on-failure', step.block?.onFailure], ['on-success', step.block?.onSuccess]] as const) {
       if (transition?.kind === 'goto' && !idLines.has(transition.stepId)) {
         problems.add(step.block!.line, `Attribute "${attribute}": there is no step "${transition.stepId}" to go to (steps: ${[...idLines.keys()].join(', ')}).`);
@@ -50,6 +58,19 @@ export function buildRunbookBody(blocks: readonly MarkdownBlock[], lines: readon
     }
   }
   return { intro, steps, needsOperator };
+}
+
+/** The kinds whose body gets `${NAME}` replaced (docs/runbook-format.md); shell reads the environment instead. */
+export const PARAM_EXPANDING_KINDS: readonly string[] = ['http', 'container-health', 'action'];
+
+/** A `${NAME}` that names no param would reach the step as literal text: a typo, caught here. */
+function checkParamReferences(block: StepBlock, paramNames: ReadonlySet<string>, problems: ProblemList): void {
+  if (!PARAM_EXPANDING_KINDS.includes(block.kind)) return;
+  const unknown = new Set([...block.body.matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((match) => match[1]).filter((name) => !paramNames.has(name)));
+  for (const name of unknown) {
+    const declared = paramNames.size > 0 ? `declared: ${[...paramNames].join(', ')}` : 'this runbook declares none';
+    problems.add(block.line, `run ${block.kind}: \${${name}} is not a param of this runbook (${declared}).`);
+  }
 }
 
 function buildIntro(blocks: readonly MarkdownBlock[], lines: readonly string[], problems: ProblemList): string {

@@ -202,3 +202,11 @@ test('an invalid fixture reports its file path on every problem', () => {
   const file = join(INVALID_DIR, 'unknown-kind.md');
   assert.ok(parseInvalid(readFixture(INVALID_DIR, 'unknown-kind.md'), file).problems.every((p) => p.file === file));
 });
+
+test('${NAME} in an http body must name a declared param; shell bodies are not checked (they read the environment)', () => {
+  const header = 'params:\n  - name: HOST\n    type: string\n    default: localhost\n    description: h\n';
+  const ok = parseValid(minimalRunbook('## Get\n\n```run http\nGET http://example.com/${HOST}\n```\n\n## Shell\n\n```run shell\necho ${ANYTHING}\n```\n', header));
+  assert.equal(ok.steps[0].block?.body, 'GET http://example.com/${HOST}');
+  const invalid = parseInvalid(minimalRunbook('## Get\n\n```run http\nGET http://example.com/${HOST}/${PORT}/${PORT}\n```\n', header));
+  assert.deepEqual(invalid.problems.map((p) => [p.line, p.message]), [[14, 'run http: ${PORT} is not a param of this runbook (declared: HOST).']]);
+});

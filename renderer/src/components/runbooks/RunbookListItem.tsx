@@ -27,7 +27,7 @@ export function RunbookListItem({ runbook: r, selected, onSelect }: RunbookListI
           <span>
             {r.stepCount} {r.stepCount === 1 ? 'step' : 'steps'}
           </span>
-          {r.schedule && <span title={r.schedule}>⏱ {cronInWords(r.schedule)}</span>}
+          {r.schedule && <span title={r.schedule}>runs {cronInWords(r.schedule)}</span>}
           {r.needsOperator && <span className="needs-operator">needs an operator</span>}
         </span>
       </button>

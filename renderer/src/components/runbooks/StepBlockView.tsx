@@ -30,7 +30,7 @@ export function StepBlockView({ block }: { block: StepBlock }) {
           </span>
         ))}
       </div>
-      <pre className="code-block" aria-label={`${block.kind} block`}>
+      <pre className={`code-block kind-${block.kind}`} aria-label={`${block.kind} block`}>
         <code>{block.body}</code>
       </pre>
     </div>

@@ -1,21 +1,19 @@
-import { dirname } from 'node:path';
 import type { LiveMessage } from '../../../../shared/api/live';
 import type { RunbookStep, RunDetail, RunState, RunSummary, RunWait, StepCommand, StepTransition } from '../../../../shared/types/runbooks';
 import { NotFoundError } from '../../api/dispatcher';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
 import type { AuditEntry } from '../../store/auditLog';
-import { expandParamReferences } from '../format/paramValues';
 import type { RunbookCatalog } from '../format/runbookCatalog';
 import type { StepKindRegistry } from '../steps/registry';
 import type { StepServices } from '../steps/stepKind';
-import { LiveOutputThrottle } from './liveOutputThrottle';
 import { admitParams, admitRunbook } from './runAdmission';
 import { RunRefusedError, type RunControl, type StartRunRequest } from './runControl';
 import { RunRecord, successSummary, type RunStore, type StopReason } from './runRecord';
 import { StepCancelledError } from './stepAbort';
-import { runStepAttempt, type StepOutcome } from './stepExecutor';
-import { allowedCommands, describeWait, gateFor } from './stepGate';
+import { launchAttempt } from './attemptLauncher';
+import type { StepOutcome } from './stepExecutor';
+import { checkCommand, describeWait, expandedBodyOf, gateFor } from './stepGate';
 
 export type { RunStore } from './runRecord';
 
@@ -112,7 +110,7 @@ export class RunbookRunner implements RunControl {
     const record = this.activeRecord(runId);
     let wait: RunWait;
     try {
-      wait = this.checkCommand(record, stepIndex, command);
+      wait = checkCommand(record, stepIndex, command);
     } catch (error) {
       record.audit(`runbook.${command}`, 'failed', { stepIndex, reason: error instanceof Error ? error.message : String(error) });
       throw error;
@@ -226,7 +224,7 @@ export class RunbookRunner implements RunControl {
       mode: detail.mode,
       preconfirmed: record.preconfirmed,
       kinds: this.deps.kinds,
-      expandedBody: this.expandedBody(step, detail.params),
+      expandedBody: expandedBodyOf(step, detail.params),
       stepNumber: index + 1,
     });
     if (wait) return this.waitFor(record, wait);
@@ -248,42 +246,26 @@ export class RunbookRunner implements RunControl {
       record.addAttempt({ state: 'passed', command: '', summary: 'nothing to run: read and acknowledged' });
       return this.afterPassed(record, step);
     }
-    const expandedBody = this.expandedBody(step, detail.params);
+    const expandedBody = expandedBodyOf(step, detail.params);
     const attempt = record.addAttempt({ state: 'running', command: step.block.kind === 'shell' ? step.block.body : expandedBody, summary: 'running' });
     detail.state = 'running';
     detail.wait = null;
     detail.summary = `running ${record.label()}`;
     record.save();
 
-    const controller = new AbortController();
-    const throttle = new LiveOutputThrottle(this.deps.clock, (piece) =>
-      this.publishSafely({ type: 'run-output', chunk: { runId: record.id, stepIndex: attempt.stepIndex, attempt: attempt.attempt, ...piece } }),
+    const { controller, outcome } = launchAttempt(
+      { ...this.deps, publish: (message) => this.publishSafely(message) },
+      record,
+      { ...step, block: step.block },
+      attempt,
+      expandedBody,
     );
     const execution: NonNullable<RunRecord['execution']> = { controller, stopping: null, done: Promise.resolve() };
     record.execution = execution;
-    execution.done = runStepAttempt({
-      kind: this.deps.kinds.get(step.block.kind),
-      execution: {
-        block: step.block,
-        expandedBody,
-        params: { ...detail.params },
-        opsbarEnv: {
-          OPSBAR_RUN_ID: String(record.id),
-          OPSBAR_STEP_ID: step.id,
-          OPSBAR_DATA_DIR: this.deps.dataDir,
-          OPSBAR_RUNBOOK_DIR: dirname(record.runbook.file),
-        },
-        timeoutMs: step.block.timeoutMs,
-        services: this.deps.services,
-      },
-      controller,
-      clock: this.deps.clock,
-      onOutput: (chunk) => throttle.write(chunk),
-    })
-      .then((outcome) => {
-        throttle.close();
+    execution.done = outcome
+      .then((result) => {
         record.execution = null;
-        this.finishAttempt(record, step, attempt, outcome, execution.stopping);
+        this.finishAttempt(record, step, attempt, result, execution.stopping);
       })
       .catch((error: unknown) => {
         // A bug in the runner's own bookkeeping: end the run rather than leave it hanging.
@@ -383,21 +365,6 @@ export class RunbookRunner implements RunControl {
 
   // ---- checks and helpers ----
 
-  /** The wait the command answers; refused when the step, the moment or the verb is wrong. */
-  private checkCommand(record: RunRecord, stepIndex: number, command: StepCommand): RunWait {
-    const { detail } = record;
-    if (record.execution) throw new RunRefusedError(`${capitalise(record.label())} is running; wait for it to finish or cancel the run.`);
-    if (stepIndex !== detail.currentStep) {
-      throw new RunRefusedError(`Step ${stepIndex + 1} is not the current step: run #${detail.id} is at ${record.label()}. Reload the run.`);
-    }
-    const wait = detail.wait;
-    if (!wait) throw new RunRefusedError(`Run #${detail.id} is not waiting for the operator.`);
-    if (!allowedCommands(wait).includes(command)) {
-      throw new RunRefusedError(`${capitalise(record.label())} ${describeWait(wait)}; "${command}" does not apply.`);
-    }
-    return wait;
-  }
-
   private activeRecord(runId: number): RunRecord {
     const record = this.runs.get(runId);
     if (record) return record;
@@ -443,12 +410,6 @@ export class RunbookRunner implements RunControl {
     });
   }
 
-  /** Non-shell bodies get `${NAME}` replaced; a shell body is never touched (params are its environment). */
-  private expandedBody(step: RunbookStep, params: Record<string, string>): string {
-    if (!step.block) return '';
-    return step.block.kind === 'shell' ? step.block.body : expandParamReferences(step.block.body, params);
-  }
-
   private publishSafely(message: LiveMessage): void {
     try {
       this.deps.publish(message);
@@ -456,8 +417,4 @@ export class RunbookRunner implements RunControl {
       this.deps.log.error(`runbook runner: a subscriber failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

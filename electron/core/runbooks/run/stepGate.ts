@@ -1,5 +1,8 @@
 import type { RunbookStep, RunMode, RunWait, StepCommand } from '../../../../shared/types/runbooks';
+import { expandParamReferences } from '../format/paramValues';
 import type { StepKindRegistry } from '../steps/registry';
+import { RunRefusedError } from './runControl';
+import type { RunRecord } from './runRecord';
 
 /**
  * What a step waits for before it runs, or null when it runs at once. One wait per step: a
@@ -44,4 +47,29 @@ export function describeWait(wait: RunWait): string {
     case 'failure':
       return 'failed and waits for a decision (retry, skip or follow-failure)';
   }
+}
+
+/** The wait a command answers; refused when the step, the moment or the verb is wrong. */
+export function checkCommand(record: RunRecord, stepIndex: number, command: StepCommand): RunWait {
+  const { detail } = record;
+  if (record.execution) throw new RunRefusedError(`${capitalise(record.label())} is running; wait for it to finish or cancel the run.`);
+  if (stepIndex !== detail.currentStep) {
+    throw new RunRefusedError(`Step ${stepIndex + 1} is not the current step: run #${detail.id} is at ${record.label()}. Reload the run.`);
+  }
+  const wait = detail.wait;
+  if (!wait) throw new RunRefusedError(`Run #${detail.id} is not waiting for the operator.`);
+  if (!allowedCommands(wait).includes(command)) {
+    throw new RunRefusedError(`${capitalise(record.label())} ${describeWait(wait)}; "${command}" does not apply.`);
+  }
+  return wait;
+}
+
+/** Non-shell bodies get `${NAME}` replaced; a shell body is never touched (params are its environment). */
+export function expandedBodyOf(step: RunbookStep, params: Readonly<Record<string, string>>): string {
+  if (!step.block) return '';
+  return step.block.kind === 'shell' ? step.block.body : expandParamReferences(step.block.body, params);
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Settings, SettingsPatch, SettingsView } from '../../shared/config/settingsSchema';
 import type { NewOpsEvent, OpsEvent } from '../../shared/types/events';
 import type { StatusSnapshot } from '../../shared/types/status';
-import { createApiDispatcher } from './api/dispatcher';
+import { createApiDispatcher, NotFoundError } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
 import { systemClock, type Clock } from './clock';
 import { CollectorScheduler, type CollectorResult } from './collectors/collectorScheduler';
@@ -13,6 +13,7 @@ import { consoleLogger, type Logger } from './logger';
 import { MonitorState } from './monitorState';
 import type { OpsbarCore } from './opsbarCore';
 import { checkTransitionEvents } from './status/checkTransitions';
+import { createRunbookSystem } from './runbooks/createRunbookSystem';
 import { OpsbarStore } from './store/opsbarStore';
 
 export interface CreateCoreOptions {
@@ -23,6 +24,8 @@ export interface CreateCoreOptions {
   sqliteNativeBinding?: string;
   /** Replaces the built-in monitors (tests). */
   collectorFactories?: CollectorFactory[];
+  /** Replaces the shipped runbooks folder (tests). */
+  builtinRunbookDir?: string;
 }
 
 export const DATABASE_FILE_NAME = 'opsbar.db';
@@ -46,7 +49,12 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   if (notice.kind === 'corrupt-moved-aside') notices.push(notice.message);
 
   const live = new LiveHub();
-  const state = new MonitorState(loaded.settings, () => clock.now());
+  let runbooks: ReturnType<typeof createRunbookSystem> | null = null;
+  const maintenance = () => {
+    const window = runbooks?.maintenance();
+    return window ? { active: window.active, until: window.until, silenceNonCritical: loaded.settings.runbooks.maintenanceWindow.silenceNonCritical } : null;
+  };
+  const state = new MonitorState(loaded.settings, () => clock.now(), maintenance);
   let previousChecks: StatusSnapshot['checks'] | null = null;
   let lastPublished = '';
 
@@ -100,6 +108,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     const before = loaded.settings;
     loaded = updateConfigFile(configPath, patch);
     publishStatus(state.setSettings(loaded.settings));
+    if (JSON.stringify(before.runbooks) !== JSON.stringify(loaded.settings.runbooks)) runbookSystem.reload();
     const restart = JSON.stringify([before.monitoring, before.docker, before.disks]) !== JSON.stringify([loaded.settings.monitoring, loaded.settings.docker, loaded.settings.disks]);
     if (restart && scheduler) {
       await scheduler.stop();
@@ -108,8 +117,22 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     return settingsView();
   };
 
+  runbooks = createRunbookSystem({
+    dataDir: options.dataDir,
+    settings: () => loaded.settings,
+    store,
+    clock,
+    log,
+    publish: (message) => live.publish(message),
+    status: () => state.status(),
+    recordEvent,
+    scheduling: true,
+    builtinDir: options.builtinRunbookDir,
+  });
+  const runbookSystem = runbooks;
+
   const dispatch = createApiDispatcher(
-    createApiHandlers({ status: () => state.status(), store, settingsView, updateSettings }),
+    createApiHandlers({ status: () => state.status(), store, settingsView, updateSettings, runbooks: runbookSystem }),
     (method, error) => log.error(`${method}: ${(error as Error).stack ?? error}`),
   );
 
@@ -120,15 +143,24 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     notices,
     subscribe: (listener) => live.subscribe(listener),
     status: () => state.status(),
+    startRunbook(runbookId, trigger) {
+      runbookSystem.catalog.refresh();
+      const runbook = runbookSystem.catalog.get(runbookId);
+      if (!runbook) throw new NotFoundError(`No valid runbook "${runbookId}" in the library.`);
+      return runbookSystem.runs.start({ runbookId, hash: runbook.hash, params: {}, mode: 'auto', trigger, startedBy: trigger });
+    },
+    lastRun: (runbookId) => runbookSystem.runs.list({ limit: 1, runbookId })[0] ?? null,
     async start() {
       if (started) return;
       started = true;
       for (const message of notices) log.warn(message);
       runRetention();
       await startCollectors(loaded.settings);
+      runbookSystem.start();
     },
     async stop() {
       retentionTimer?.cancel();
+      await runbookSystem.stop();
       await scheduler?.stop();
       scheduler = null;
       store.close();

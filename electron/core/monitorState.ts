@@ -16,6 +16,8 @@ export class MonitorState {
   constructor(
     private settings: Settings,
     private readonly now: () => number,
+    /** The maintenance window, when one is open (shown as a line and silencing notifications). */
+    private readonly maintenance: () => StatusSnapshot['maintenance'] | null = () => null,
   ) {
     this.current = this.evaluate();
   }
@@ -52,6 +54,15 @@ export class MonitorState {
   }
 
   private evaluate(): StatusSnapshot {
+    const status = this.evaluateChecks();
+    const maintenance = this.maintenance();
+    if (!maintenance?.active) return status;
+    const until = maintenance.until ? ` until ${new Date(maintenance.until).toTimeString().slice(0, 5)}` : '';
+    const summary = `open${until}${maintenance.silenceNonCritical ? ': only critical alerts notify' : ''}`;
+    return { ...status, maintenance, checks: [...status.checks, { id: 'maintenance', label: 'Maintenance window', severity: 'ok', summary }] };
+  }
+
+  private evaluateChecks(): StatusSnapshot {
     return evaluateStatus({
       at: this.now(),
       system: this.system,

@@ -1,3 +1,4 @@
+import type { RunDetail, RunSummary } from '../../shared/types/runbooks';
 import type { StatusSnapshot } from '../../shared/types/status';
 import type { ApiDispatcher } from './api/dispatcher';
 import type { LiveListener } from './liveHub';
@@ -14,6 +15,10 @@ export interface OpsbarCore {
   subscribe(listener: LiveListener): () => void;
   /** The latest status (overall severity, checks, snapshots). */
   status(): StatusSnapshot;
+  /** Runs a runbook through (the tray's "Run daily health check"): its current file, default params. */
+  startRunbook(runbookId: string, trigger: 'tray' | 'cli'): RunDetail;
+  /** The newest run of a runbook, or null. */
+  lastRun(runbookId: string): RunSummary | null;
   /** Things the operator should know from start-up: config problems, a database moved aside. */
   readonly notices: string[];
   /** Starts collectors and background jobs; resolves once the first samples are in. */

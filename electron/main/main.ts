@@ -19,6 +19,8 @@ import { TrayService } from './trayService';
 import { DashboardWindow, dashboardWindowOptions } from './windows';
 
 const log = consoleLogger;
+/** The runbook behind the tray's "Run daily health check". */
+const DAILY_HEALTH_CHECK = 'daily-health-check';
 
 // Before anything reads userData: the app is "Opsbar" (package.json's name is lower-case).
 app.setName('Opsbar');
@@ -80,6 +82,17 @@ function start(): void {
     core,
     onOpenDashboard: openDashboard,
     onQuit: () => app.quit(),
+    healthCheck: {
+      runbookId: DAILY_HEALTH_CHECK,
+      lastRun: () => core.lastRun(DAILY_HEALTH_CHECK),
+      run: () => {
+        try {
+          core.startRunbook(DAILY_HEALTH_CHECK, 'tray');
+        } catch (error) {
+          log.warn(`The daily health check did not start: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      },
+    },
   });
   tray.start();
   app.on('will-quit', () => tray.dispose());

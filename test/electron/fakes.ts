@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { LiveMessage } from '../../shared/api/live';
 import type { DockerSnapshot, Stack } from '../../shared/types/docker';
+import type { RunDetail, RunSummary } from '../../shared/types/runbooks';
 import type { Severity } from '../../shared/types/severity';
 import type { StatusCheck, StatusSnapshot } from '../../shared/types/status';
 import { createApiDispatcher, type ApiHandlers } from '../../electron/core/api/dispatcher';
@@ -43,8 +44,10 @@ export function status(overall: Severity, checks: StatusCheck[] = [], dockerSnap
 }
 
 /** A core with a real dispatcher over stub handlers, a live hub you drive, and a settable status. */
-export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'status'> {
+export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'status' | 'startRunbook' | 'lastRun'> {
   current: StatusSnapshot = status('unknown');
+  /** Runbooks started through startRunbook, as "id by trigger". */
+  readonly startedRunbooks: string[] = [];
   readonly listeners = new Set<(m: LiveMessage) => void>();
   readonly dispatch = createApiDispatcher({
     'status.get': () => this.current,
@@ -67,6 +70,20 @@ export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'st
 
   status(): StatusSnapshot {
     return this.current;
+  }
+
+  startRunbook(runbookId: string, trigger: 'tray' | 'cli'): RunDetail {
+    this.startedRunbooks.push(`${runbookId} by ${trigger}`);
+    const run: RunDetail = {
+      id: this.startedRunbooks.length, runbookId, runbookTitle: runbookId, hash: 'h', trigger, startedBy: trigger, mode: 'auto', state: 'running',
+      startedAt: 1, endedAt: null, currentStep: 0, stepCount: 1, summary: '', params: {}, wait: null, steps: [null], attempts: [], suggestedRunbook: null, notes: '',
+    };
+    for (const listener of [...this.listeners]) listener({ type: 'run', run });
+    return run;
+  }
+
+  lastRun(_runbookId: string): RunSummary | null {
+    return null;
   }
 
   publishStatus(next: StatusSnapshot): void {

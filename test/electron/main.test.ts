@@ -165,6 +165,17 @@ describe('main.ts (composition root, fake Electron)', () => {
     assert.equal(log.some((e) => e[0] === 'dock.hide'), process.platform === 'darwin');
   });
 
+  test('the tray runs the daily health check through the core (auto mode, trigger tray)', async () => {
+    const { trays, core } = await loadMain();
+    const menu = (trays[0].menus.at(-1) as { template: { label?: string; click?: () => void }[] }).template;
+    const item = menu.find((i) => i.label === 'Run daily health check');
+    assert.ok(item, 'the tray offers the daily health check');
+    item.click?.();
+    assert.deepEqual(core.startedRunbooks, ['daily-health-check by tray']);
+    const lastMenu = (trays[0].menus.at(-1) as { template: { label?: string }[] }).template;
+    assert.ok(lastMenu.some((i) => i.label === 'Daily health check running…'), 'the menu follows the run it started');
+  });
+
   test('--dashboard opens the sandboxed dashboard on the app origin, and it may call the core', async () => {
     const { windows, handlers, core } = await loadMain({ argv: ['--dashboard'] });
     assert.equal(windows.length, 1);

@@ -1,17 +1,28 @@
 import type { SettingsView } from '../../../shared/config/settingsSchema';
+import type { MaintenanceWindowView, ScheduleView } from '../../../shared/types/runbooks';
 import type { StatusSnapshot } from '../../../shared/types/status';
+import type { RunbookCatalog } from '../runbooks/format/runbookCatalog';
+import type { RunControl } from '../runbooks/run/runControl';
 import type { OpsbarStore } from '../store/opsbarStore';
-import type { ApiHandlers } from './dispatcher';
+import { NotFoundError, type ApiHandlers } from './dispatcher';
+
+export interface RunbookHandlerDeps {
+  catalog: RunbookCatalog;
+  runs: RunControl;
+  schedules(): { schedules: ScheduleView[]; maintenance: MaintenanceWindowView };
+}
 
 export interface HandlerDeps {
   status(): StatusSnapshot;
   store: OpsbarStore;
   settingsView(): SettingsView;
   updateSettings(patch: Parameters<ApiHandlers['settings.update']>[0]): Promise<SettingsView>;
+  runbooks: RunbookHandlerDeps;
 }
 
 /** The core's handler table: one line per contract method, served over IPC and HTTP alike. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
+  const { catalog, runs } = deps.runbooks;
   return {
     'status.get': () => deps.status(),
     'docker.stacks': () => deps.status().docker,
@@ -20,5 +31,24 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'events.list': (p) => deps.store.listEvents({ limit: p.limit, beforeId: p.beforeId, subject: p.subject }),
     'settings.get': () => deps.settingsView(),
     'settings.update': (patch) => deps.updateSettings(patch),
+    'runbooks.list': () => {
+      catalog.refresh();
+      return catalog.view();
+    },
+    'runbooks.get': (p) => catalog.get(p.id) ?? notFoundRunbook(catalog, p.id),
+    'runbooks.start': (p) =>
+      runs.start({ runbookId: p.id, hash: p.hash, params: p.params, mode: p.mode, trigger: 'operator', startedBy: 'operator' }),
+    'runbooks.step': (p) => runs.command(p.runId, p.stepIndex, p.command, p.note),
+    'runbooks.cancel': (p) => runs.cancel(p.runId),
+    'runbooks.resume': (p) => runs.resume(p.runId),
+    'runbooks.run': (p) => runs.get(p.runId),
+    'runbooks.runs': (p) => runs.list({ limit: p.limit, runbookId: p.runbookId, beforeId: p.beforeId }),
+    'runbooks.schedules': () => deps.runbooks.schedules(),
   };
+}
+
+function notFoundRunbook(catalog: RunbookCatalog, id: string): never {
+  const invalid = catalog.view().invalid.find((entry) => entry.id === id);
+  if (invalid) throw new NotFoundError(`Runbook "${id}" (${invalid.file}) has errors and cannot be shown or run: ${invalid.problems[0]?.message ?? 'see the library'}.`);
+  throw new NotFoundError(`No runbook "${id}" in the library.`);
 }

@@ -4,6 +4,7 @@ import { resolveDataDir } from '../config/dataDir';
 import { consoleLogger, silentLogger } from '../logger';
 import { takeStatusSnapshot } from '../status/statusSnapshot';
 import { formatStatusText } from './formatStatus';
+import { runbookCli } from './runbookCli';
 import { serveCommand, UsageError } from './serveCommand';
 
 const USAGE = `Usage: opsbar <command> [options]
@@ -12,6 +13,12 @@ Commands:
   serve    Serve the dashboard and API on loopback (headless mode)
            --host 127.0.0.1  --port N (0 = any free port)  --allow-non-loopback
   status   Print a one-shot status snapshot   --json
+  runbook list               The runbook library (and invalid files, with file:line)   --json
+  runbook show ID            A runbook's params and steps: what runs, how it is verified   --json
+  runbook run ID [--param NAME=value]… [--yes] [--json]
+           Runs every step, verifying each; stops at the first failed verification.
+           --yes confirms destructive steps without asking. Exit: 0 passed, 1 a step
+           failed, 2 needs an operator (left resumable in the app), 3 refused
 
 Common options:
   --data-dir DIR   Data directory (default: $OPSBAR_DATA_DIR, else the app's per-user folder)
@@ -34,6 +41,8 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         'allow-non-loopback': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
+        param: { type: 'string', multiple: true, default: [] },
+        yes: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -55,6 +64,9 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
       if (values.json) io.out(`${JSON.stringify({ ...status, configProblems: problems })}\n`);
       else io.out(formatStatusText(status) + problems.map((p) => `\n${p}`).join(''));
       return EXIT_FOR_SEVERITY[status.overall] ?? 0;
+    }
+    if (command === 'runbook') {
+      return await runbookCli(dataDir, { sub: positionals[1], id: positionals[2], params: values.param, yes: values.yes, json: values.json }, io);
     }
     if (command === 'serve') {
       const port = Number(values.port);

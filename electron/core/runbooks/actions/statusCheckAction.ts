@@ -10,7 +10,7 @@ type MaxSeverity = (typeof MAX_SEVERITIES)[number];
  * `status.check`: Opsbar's own at-a-glance status. Passes when the overall severity is at most
  * `max-severity` (`ok` or `warning`, default `warning`); each status line becomes a check.
  */
-export function createStatusCheckAction(snapshot: () => StatusSnapshot): OpsbarAction {
+export function createStatusCheckAction(snapshot: () => StatusSnapshot | Promise<StatusSnapshot>): OpsbarAction {
   return {
     name: 'status.check',
     attributes: ['max-severity'],
@@ -20,7 +20,7 @@ export function createStatusCheckAction(snapshot: () => StatusSnapshot): OpsbarA
     },
     async run(attributes): Promise<ActionResult> {
       const max = (attributes['max-severity'] ?? 'warning') as MaxSeverity;
-      const status = snapshot();
+      const status = await snapshot();
       const within = (severity: Severity) => severityRank(severity) <= severityRank(max);
       const checks: VerificationCheck[] = [
         { label: 'overall status', expected: `at most ${max}`, actual: status.overall, passed: within(status.overall) },

@@ -24,6 +24,7 @@ export type ParsedRunbook =
 /**
  * Parses one runbook file (docs/runbook-format.md). Never throws: every problem found, in the
  * header and in the body, is reported with its line; a file with any problem is invalid.
+ * `hash` is the sha256 (hex) of the exact bytes; a string is hashed as its UTF-8 encoding.
  * Checks that need the whole library (duplicate ids, `runbook:` targets) are the catalog's.
  */
 export function parseRunbook(source: Buffer | string, options: ParseRunbookOptions): ParsedRunbook {

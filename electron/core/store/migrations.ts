@@ -98,7 +98,10 @@ const MIGRATIONS: readonly Migration[] = [
           suggested_runbook TEXT,
           notes             TEXT    NOT NULL DEFAULT '',
           started_at        INTEGER NOT NULL,
-          ended_at          INTEGER
+          ended_at          INTEGER,
+          -- The process driving the run: the app and \`opsbar runbook run\` share the file, and
+          -- one must not declare the other's live run interrupted.
+          owner_pid         INTEGER
         );
         -- "Newest first" is the rowid (id) order; "runs of runbook X" reads this index backwards.
         CREATE INDEX runbook_runs_runbook ON runbook_runs(runbook_id);

@@ -101,10 +101,18 @@ export class RunbookRunLog {
   private readonly pageByRunbook: Database.Statement<{ beforeId: number; limit: number; runbookId: string }, RunRow>;
   private readonly markInterrupted: (now: number) => number[];
 
-  constructor(db: Database.Database) {
+  /**
+   * @param ownerPid this process: its runs are its own to mark interrupted.
+   * @param isAlive whether another process still runs (its unfinished runs are left to it).
+   */
+  constructor(
+    db: Database.Database,
+    private readonly ownerPid: number = process.pid,
+    isAlive: (pid: number) => boolean = processIsAlive,
+  ) {
     this.insertRun = db.prepare(
       `INSERT INTO runbook_runs(runbook_id, runbook_title, hash, trigger, started_by, mode, state, params, current_step, step_count,
-         wait, summary, suggested_runbook, notes, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+         wait, summary, suggested_runbook, notes, started_at, ended_at, owner_pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
     );
     this.updateRunRow = db.prepare(
       'UPDATE runbook_runs SET mode = ?, state = ?, current_step = ?, wait = ?, summary = ?, suggested_runbook = ?, notes = ?, ended_at = ? WHERE id = ?',
@@ -126,7 +134,9 @@ export class RunbookRunLog {
     this.pageByRunbook = db.prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM runbook_runs WHERE runbook_id = @runbookId AND id < @beforeId ORDER BY id DESC LIMIT @limit`,
     );
-    const unfinished = db.prepare<[], { id: number }>("SELECT id FROM runbook_runs WHERE state IN ('running', 'waiting') ORDER BY id");
+    const unfinished = db.prepare<[], { id: number; owner_pid: number | null }>(
+      "SELECT id, owner_pid FROM runbook_runs WHERE state IN ('running', 'waiting') ORDER BY id",
+    );
     const interruptRun = db.prepare<[number, number]>(
       `UPDATE runbook_runs SET state = 'interrupted', wait = NULL, ended_at = ?,
          summary = 'interrupted at step ' || (current_step + 1) || ': Opsbar stopped while the run was ' || state WHERE id = ?`,
@@ -136,7 +146,8 @@ export class RunbookRunLog {
          WHERE run_id = ? AND state IN ('running', 'pending')`,
     );
     const interrupt = db.transaction((now: number) => {
-      const ids = unfinished.all().map((row) => row.id);
+      const orphaned = (row: { owner_pid: number | null }) => row.owner_pid === null || row.owner_pid === this.ownerPid || !isAlive(row.owner_pid);
+      const ids = unfinished.all().filter(orphaned).map((row) => row.id);
       for (const id of ids) {
         interruptRun.run(now, id);
         interruptAttempts.run(now, id);
@@ -164,6 +175,7 @@ export class RunbookRunLog {
       run.suggestedRunbook,
       run.notes,
       run.startedAt,
+      this.ownerPid,
     );
     return {
       ...run,
@@ -315,4 +327,14 @@ function capOutput(text: string): { text: string; cut: boolean } {
   const marker = `\n… ${bytes - 2 * half} bytes not kept …\n`;
   // Decoding a cut multi-byte character gives U+FFFD, which is fine for an excerpt.
   return { text: buffer.subarray(0, half).toString() + marker + buffer.subarray(bytes - half).toString(), cut: true };
+}
+
+/** `kill(pid, 0)` probes without signalling: ESRCH means gone; EPERM means alive but not ours. */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

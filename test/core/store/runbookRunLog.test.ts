@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OpsbarStore, type NewRun } from '../../../electron/core/store/opsbarStore';
-import { MAX_STORED_OUTPUT_BYTES } from '../../../electron/core/store/runbookRunLog';
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { migrate } from '../../../electron/core/store/migrations';
+import { MAX_STORED_OUTPUT_BYTES, RunbookRunLog, processIsAlive } from '../../../electron/core/store/runbookRunLog';
 import type { StepAttempt } from '../../../shared/types/runbooks';
 import { DAY, NOW, RETENTION_DEFAULTS, tempDir } from './fixtures/storeFixtures';
 
@@ -168,4 +172,28 @@ test('audit entries for runs go to the audit table', () => {
   store.addAudit({ at: NOW, actor: 'operator', action: 'runbook.start', target: 'docker-answers#1', outcome: 'confirmed', details: { mode: 'auto' } });
   assert.deepEqual(store.listAudit(1).map((e) => [e.action, e.target]), [['runbook.start', 'docker-answers#1']]);
   store.close();
+});
+
+test('a run driven by another live process (the CLI beside the app) is not declared interrupted; a dead owner\'s run is', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'opsbar-owner-')), 'opsbar.db');
+  const cli = new Database(file);
+  migrate(cli, file);
+  const otherAlive = 4_000_001;
+  const otherDead = 4_000_002;
+  const insert = cli.prepare(
+    `INSERT INTO runbook_runs(runbook_id, runbook_title, hash, trigger, started_by, mode, state, step_count, started_at, owner_pid)
+     VALUES ('daily-health-check', 'Daily', 'h', 'cli', 'cli', 'auto', 'running', 3, 1, ?)`,
+  );
+  const alive = Number(insert.run(otherAlive).lastInsertRowid);
+  const dead = Number(insert.run(otherDead).lastInsertRowid);
+  const legacy = Number(insert.run(null).lastInsertRowid);
+  const log = new RunbookRunLog(cli, process.pid, (pid) => pid === otherAlive);
+  assert.deepEqual(log.markUnfinishedInterrupted(5), [dead, legacy]);
+  assert.equal(log.get(alive)?.state, 'running');
+  cli.close();
+});
+
+test('processIsAlive: this process is, an unused pid is not', () => {
+  assert.equal(processIsAlive(process.pid), true);
+  assert.equal(processIsAlive(2 ** 22 + 12345), false);
 });

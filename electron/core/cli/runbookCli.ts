@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline/promises';
-import { systemClock } from '../clock';
+import type { Clock } from '../clock';
 import { openRunbookWorkspace } from './runbookWorkspace';
 import { runbookCommand, type RunbookArgs, type RunbookCommandIo } from './runbookCommand';
 
 /** `opsbar runbook …` with the real data dir: the store, the library and a runner, but no monitors. */
 export async function runbookCli(dataDir: string, args: RunbookArgs, io: Pick<RunbookCommandIo, 'out' | 'err'>): Promise<number> {
-  const workspace = openRunbookWorkspace({ dataDir, clock: systemClock });
+  // Step timeouts and polling waits are the only timers of a CLI run: they must keep the process alive.
+  const workspace = openRunbookWorkspace({ dataDir, clock: keepAliveClock });
   for (const notice of workspace.notices) io.err(`${notice}\n`);
   const ask = process.stdin.isTTY && !args.json ? askOnTerminal : undefined;
   const stopOnSignal = () => void workspace.runs.shutdown();
@@ -28,3 +29,12 @@ async function askOnTerminal(question: string): Promise<boolean> {
     rl.close();
   }
 }
+
+/** Like the system clock, but its timers hold the process open (the app's are unref'd: its servers hold it). */
+const keepAliveClock: Clock = {
+  now: () => Date.now(),
+  setTimeout(fn, ms) {
+    const handle = setTimeout(fn, ms);
+    return { cancel: () => clearTimeout(handle) };
+  },
+};

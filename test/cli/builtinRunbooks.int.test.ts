@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import type { RunDetail } from '../../shared/types/runbooks';
+import { createTestStack, removeTestStacks, requireDocker, testDocker } from '../support/dockerEngine';
+import { runOpsbar } from '../support/opsbarProcess';
+
+// The shipped runbooks, run for real by the CLI against this machine's Docker engine.
+
+function dataDir(config = ''): string {
+  const dir = mkdtempSync(join(tmpdir(), 'opsbar-builtin-'));
+  writeFileSync(join(dir, 'config.yaml'), `runbooks:\n  scheduling: false\n${config}`);
+  return dir;
+}
+
+function listen(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; port: number }> {
+  const server = createServer(handler);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port })));
+}
+
+const stepStates = (run: RunDetail) => run.steps.map((s) => s?.state ?? 'not reached');
+const failureReport = (run: RunDetail) =>
+  run.attempts
+    .filter((a) => a.state !== 'passed')
+    .map((a) => `${a.stepId}: ${a.summary}\n${a.output}`)
+    .join('\n');
+
+describe('shipped runbooks against the real Docker engine', () => {
+  const servers: Server[] = [];
+  after(async () => {
+    for (const server of servers) server.close();
+    await removeTestStacks();
+  });
+
+  test('daily health check passes on a healthy host', async (t) => {
+    if (!(await requireDocker(t))) return;
+    const project = `opsbar-daily-${process.pid}`;
+    await createTestStack(project, [{ name: 'api', healthcheck: { test: ['CMD', '/bin/true'], intervalMs: 500 } }, { name: 'worker' }]);
+    // Other test files run their own deliberately broken stacks at the same time: the run looks
+    // at this test's stack only (STACK), and Opsbar's own status judges the system part only.
+    const dir = dataDir('docker:\n  enabled: false\n');
+    const { code, stdout, stderr } = await runOpsbar([
+      'runbook', 'run', 'daily-health-check', '--json', '--data-dir', dir,
+      '--param', `STACK=${project}`, '--param', 'MIN_FREE_PERCENT=1', '--param', 'MIN_AVAILABLE_MEMORY_PERCENT=1',
+    ]);
+    const run = JSON.parse(stdout) as RunDetail;
+    assert.equal(code, 0, `${stderr}\n${failureReport(run)}`);
+    assert.equal(run.state, 'succeeded');
+    assert.ok(stepStates(run).every((s) => s === 'passed'), stepStates(run).join(', '));
+    const gpu = run.attempts.find((a) => /gpu/i.test(a.stepId));
+    if (gpu) assert.match(gpu.output, /nvidia-smi|GPU/i, 'the GPU step says what it found (or that there is no GPU)');
+  });
+
+  test('daily health check fails at the container step when a container of the stack is unhealthy, and names it', async (t) => {
+    if (!(await requireDocker(t))) return;
+    const project = `opsbar-daily-bad-${process.pid}`;
+    const stack = await createTestStack(project, [{ name: 'sick', healthcheck: { test: ['CMD', '/bin/false'], intervalMs: 500, retries: 1 } }]);
+    const deadline = Date.now() + 20_000;
+    while ((await stack.get('sick').container.inspect()).State.Health?.Status !== 'unhealthy') {
+      assert.ok(Date.now() < deadline, 'the container turned unhealthy');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const { code, stdout } = await runOpsbar(['runbook', 'run', 'daily-health-check', '--json', '--data-dir', dataDir('docker:\n  enabled: false\n'), '--param', `STACK=${project}`]);
+    const run = JSON.parse(stdout) as RunDetail;
+    assert.equal(code, 1);
+    assert.equal(run.state, 'failed');
+    const failed = run.attempts.find((a) => a.state === 'failed');
+    assert.ok(failed?.output.includes(stack.get('sick').name), failed?.output);
+  });
+
+  test('cold start: stopped stack started and healthy, health endpoint and model server answering', async (t) => {
+    if (!(await requireDocker(t))) return;
+    const project = `opsbar-cold-${process.pid}`;
+    const stack = await createTestStack(project, [
+      { name: 'db', healthcheck: { test: ['CMD', '/bin/true'], intervalMs: 500 }, start: false },
+      { name: 'api', healthcheck: { test: ['CMD', '/bin/true'], intervalMs: 500 }, start: false },
+    ]);
+    const health = await listen((req, res) => res.writeHead(req.url === '/health' ? 200 : 404).end('ok'));
+    const model = await listen((req, res) => {
+      res.writeHead(req.url === '/v1/models' ? 200 : 404, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ object: 'list', data: [{ id: 'test-model', object: 'model' }] }));
+    });
+    servers.push(health.server, model.server);
+    const { code, stdout, stderr } = await runOpsbar([
+      'runbook', 'run', 'cold-start', '--yes', '--json', '--data-dir', dataDir(),
+      '--param', `STACK=${project}`, '--param', `HEALTH_PORT=${health.port}`, '--param', `MODEL_PORT=${model.port}`,
+    ]);
+    assert.ok(stdout, `no JSON (exit ${code}): ${stderr}`);
+    const run = JSON.parse(stdout) as RunDetail;
+    assert.equal(code, 0, `${stderr}\n${failureReport(run)}`);
+    assert.ok(stepStates(run).every((s) => s === 'passed'), stepStates(run).join(', '));
+    for (const c of stack.containers) assert.equal((await testDocker().getContainer(c.id).inspect()).State.Running, true, `${c.name} runs`);
+  });
+
+  test('cold start stops at the model server when nothing answers there, and says so', async (t) => {
+    if (!(await requireDocker(t))) return;
+    const project = `opsbar-cold-nomodel-${process.pid}`;
+    await createTestStack(project, [{ name: 'api' }]);
+    const health = await listen((_req, res) => res.writeHead(200).end('ok'));
+    const closed = await listen(() => {});
+    const deadPort = closed.port;
+    await new Promise((r) => closed.server.close(r));
+    servers.push(health.server);
+    const { code, stdout } = await runOpsbar([
+      'runbook', 'run', 'cold-start', '--yes', '--json', '--data-dir', dataDir(),
+      '--param', `STACK=${project}`, '--param', `HEALTH_PORT=${health.port}`, '--param', `MODEL_PORT=${deadPort}`,
+    ]);
+    const run = JSON.parse(stdout) as RunDetail;
+    assert.equal(code, 1);
+    const failed = run.attempts.find((a) => a.state === 'failed');
+    assert.match(`${failed?.summary}\n${failed?.output}`, /nothing answers|refused/i);
+  });
+});

@@ -151,11 +151,11 @@ function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
 /** A patch to settings: any section, any subset of its fields. */
 export const settingsPatchSchema = z
   .object({
-    monitoring: monitoringSchema.partial().optional(),
-    docker: dockerSchema.partial().optional(),
-    thresholds: thresholdsSchema.partial().optional(),
-    retention: retentionSchema.partial().optional(),
-    disks: diskSchema.partial().optional(),
+    monitoring: patchOf(monitoringSchema).optional(),
+    docker: patchOf(dockerSchema).optional(),
+    thresholds: patchOf(thresholdsSchema).optional(),
+    retention: patchOf(retentionSchema).optional(),
+    disks: patchOf(diskSchema).optional(),
     runbooks: patchOf(runbooksSchema).optional(),
   })
   .strict();

@@ -66,3 +66,12 @@ test('update never overwrites a file that does not parse', () => {
   assert.throws(() => updateConfigFile(path, { docker: { enabled: false } }), ConfigWriteError);
   assert.equal(readFileSync(path, 'utf8'), original);
 });
+
+test('saving one field of a section keeps the operator\'s other fields in it (no defaults written over them)', () => {
+  const path = tempConfig('monitoring:\n  dockerIntervalMs: 60000\n');
+  const next = updateConfigFile(path, { monitoring: { systemIntervalMs: 5000 } });
+  assert.equal(next.settings.monitoring.dockerIntervalMs, 60000);
+  assert.equal(next.settings.monitoring.systemIntervalMs, 5000);
+  assert.match(readFileSync(path, 'utf8'), /dockerIntervalMs: 60000/);
+  assert.doesNotMatch(readFileSync(path, 'utf8'), /dockerStatsConcurrency/);
+});

@@ -45,6 +45,8 @@ export class MonitorState {
   }
 
   status(): StatusSnapshot {
+    // The window opens and closes on the clock, not on a sample: a stale flag is re-evaluated here.
+    if (Boolean(this.maintenance()?.active) !== Boolean(this.current.maintenance?.active)) return this.refresh();
     return this.current;
   }
 

@@ -125,7 +125,7 @@ export function createRunbookSystem(options: RunbookSystemOptions): RunbookSyste
     catalog: liveCatalog,
     runs,
     schedules: () => scheduler?.view() ?? { schedules: [], maintenance: { active: false, until: null, nextStartAt: null, cron: '', minutes: 0 } },
-    maintenance: () => scheduler?.view().maintenance ?? null,
+    maintenance: () => scheduler?.maintenanceView() ?? null,
     reload() {
       const directory = options.settings().runbooks.directory;
       if (directory !== lastDirectory) {

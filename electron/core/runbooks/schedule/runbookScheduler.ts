@@ -146,7 +146,12 @@ export class RunbookScheduler {
 
   /** The maintenance window is open now (whether it silences is the settings' `silenceNonCritical`). */
   isMaintenanceActive(): boolean {
-    return this.maintenance(this.options.clock.now()).active;
+    return this.maintenanceView().active;
+  }
+
+  /** The maintenance window now (computed once a minute: the status asks on every sample). */
+  maintenanceView(): MaintenanceWindowView {
+    return this.maintenance(this.options.clock.now());
   }
 
   private tick(): void {

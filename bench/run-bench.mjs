@@ -3,7 +3,7 @@
 // engine (`bash .ci/start-docker.sh`) and, for the peer comparison, Debian's glances.
 import { spawnSync } from 'node:child_process';
 
-const benches = ['bench/store-bench.ts', 'bench/system-collector-bench.ts', 'bench/serveVsGlances.ts'];
+const benches = ['bench/store-bench.ts', 'bench/system-collector-bench.ts', 'bench/runbook-bench.ts', 'bench/serveVsGlances.ts'];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const file of benches.filter((b) => only.length === 0 || only.some((o) => b.includes(o)))) {

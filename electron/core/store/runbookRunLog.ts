@@ -93,8 +93,7 @@ const NO_UPPER_ID = Number.MAX_SAFE_INTEGER;
 export class RunbookRunLog {
   private readonly insertRun: Database.Statement<unknown[]>;
   private readonly updateRunRow: Database.Statement<unknown[]>;
-  private readonly insertAttempt: Database.Statement<unknown[]>;
-  private readonly updateAttemptRow: Database.Statement<unknown[]>;
+  private readonly saveAttempt: Database.Statement<AttemptWrite>;
   private readonly runById: Database.Statement<[number], RunRow>;
   private readonly attemptsOf: Database.Statement<[number], AttemptRow>;
   private readonly page: Database.Statement<{ beforeId: number; limit: number }, RunRow>;
@@ -117,13 +116,16 @@ export class RunbookRunLog {
     this.updateRunRow = db.prepare(
       'UPDATE runbook_runs SET mode = ?, state = ?, current_step = ?, wait = ?, summary = ?, suggested_runbook = ?, notes = ?, ended_at = ? WHERE id = ?',
     );
-    this.insertAttempt = db.prepare(
+    // One statement for a new attempt and its later updates (the step of an attempt never changes).
+    this.saveAttempt = db.prepare(
       `INSERT INTO runbook_steps(run_id, attempt, step_index, step_id, state, command, exit_code, checks, output, output_bytes,
-         output_truncated, summary, note, started_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.updateAttemptRow = db.prepare(
-      `UPDATE runbook_steps SET state = ?, command = ?, exit_code = ?, checks = ?, output = ?, output_bytes = ?, output_truncated = ?,
-         summary = ?, note = ?, started_at = ?, ended_at = ? WHERE run_id = ? AND attempt = ?`,
+         output_truncated, summary, note, started_at, ended_at)
+       VALUES (@runId, @attempt, @stepIndex, @stepId, @state, @command, @exitCode, @checks, @output, @outputBytes,
+         @outputTruncated, @summary, @note, @startedAt, @endedAt)
+       ON CONFLICT(run_id, attempt) DO UPDATE SET state = excluded.state, command = excluded.command, exit_code = excluded.exit_code,
+         checks = excluded.checks, output = excluded.output, output_bytes = excluded.output_bytes,
+         output_truncated = excluded.output_truncated, summary = excluded.summary, note = excluded.note,
+         started_at = excluded.started_at, ended_at = excluded.ended_at`,
     );
     this.runById = db.prepare(`SELECT ${RUN_COLUMNS} FROM runbook_runs WHERE id = ?`);
     this.attemptsOf = db.prepare(
@@ -202,44 +204,12 @@ export class RunbookRunLog {
   }
 
   addAttempt(runId: number, attempt: StepAttempt): void {
-    const output = capOutput(attempt.output);
-    this.insertAttempt.run(
-      runId,
-      attempt.attempt,
-      attempt.stepIndex,
-      attempt.stepId,
-      attempt.state,
-      attempt.command,
-      attempt.exitCode,
-      JSON.stringify(attempt.checks),
-      output.text,
-      attempt.outputBytes,
-      attempt.outputTruncated || output.cut ? 1 : 0,
-      attempt.summary,
-      attempt.note,
-      attempt.startedAt,
-      attempt.endedAt,
-    );
+    this.saveAttempt.run(attemptRow(runId, attempt));
   }
 
   /** Rewrites the attempt numbered `attempt.attempt` of the run (its step never changes). */
   updateAttempt(runId: number, attempt: StepAttempt): void {
-    const output = capOutput(attempt.output);
-    this.updateAttemptRow.run(
-      attempt.state,
-      attempt.command,
-      attempt.exitCode,
-      JSON.stringify(attempt.checks),
-      output.text,
-      attempt.outputBytes,
-      attempt.outputTruncated || output.cut ? 1 : 0,
-      attempt.summary,
-      attempt.note,
-      attempt.startedAt,
-      attempt.endedAt,
-      runId,
-      attempt.attempt,
-    );
+    this.saveAttempt.run(attemptRow(runId, attempt));
   }
 
   get(id: number): RunDetail | undefined {
@@ -337,4 +307,43 @@ export function processIsAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+interface AttemptWrite {
+  runId: number;
+  attempt: number;
+  stepIndex: number;
+  stepId: string;
+  state: string;
+  command: string;
+  exitCode: number | null;
+  checks: string;
+  output: string;
+  outputBytes: number;
+  outputTruncated: 0 | 1;
+  summary: string;
+  note: string;
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+function attemptRow(runId: number, attempt: StepAttempt): AttemptWrite {
+  const output = capOutput(attempt.output);
+  return {
+    runId,
+    attempt: attempt.attempt,
+    stepIndex: attempt.stepIndex,
+    stepId: attempt.stepId,
+    state: attempt.state,
+    command: attempt.command,
+    exitCode: attempt.exitCode,
+    checks: JSON.stringify(attempt.checks),
+    output: output.text,
+    outputBytes: attempt.outputBytes,
+    outputTruncated: attempt.outputTruncated || output.cut ? 1 : 0,
+    summary: attempt.summary,
+    note: attempt.note,
+    startedAt: attempt.startedAt,
+    endedAt: attempt.endedAt,
+  };
 }

@@ -219,13 +219,15 @@ test('parts a host may lack are named in the step that needs them', () => {
   says('backup-and-verify', /no VOLUME named/);
 });
 
-test('incident runbooks branch: the API decision tree uses goto on success and failure and ends in a manual escalation', () => {
+test('incident runbooks branch: the API decision tree uses goto on success and failure; a failed verify after the restart fails the run and suggests the rollback', () => {
   const api = byId.get('incident-api-not-responding')!;
   const blocks = executable(api).map((s) => s.block);
   assert.ok(blocks.some((b) => b.onFailure.kind === 'goto'));
   assert.ok(blocks.some((b) => b.onSuccess.kind === 'goto'));
   assert.ok(blocks.some((b) => b.onFailure.kind === 'runbook' && b.onFailure.runbookId === 'incident-database-connection'));
-  assert.equal(api.steps.at(-1)?.block?.kind, 'manual');
+  const verify = api.steps.find((s) => s.id === 'verify-the-api-answers')?.block;
+  assert.deepEqual(verify?.onFailure, { kind: 'runbook', runbookId: 'stack-rollback' });
+  assert.deepEqual(verify?.onSuccess, { kind: 'stop' });
   for (const id of ['incident-database-connection', 'incident-model-server-down']) {
     assert.ok(executable(byId.get(id)!).some((s) => s.block.onFailure.kind === 'goto'), `${id} branches on failure`);
   }

@@ -180,3 +180,33 @@ describe('guided run view', () => {
     assert.ok(await screen.findByText('Step 1 is not the current step (the page is stale).'));
   });
 });
+
+describe('tries at a step', () => {
+  it('counts tries per step, not the run-wide attempt number', async () => {
+    // The core numbers attempts within the run: step 1 was attempt 1, so step 2's tries are 2 and 3.
+    const first = attempt({ stepIndex: 1, attempt: 2, state: 'failed', exitCode: 1, summary: 'exit code 1' });
+    const second = attempt({ stepIndex: 1, attempt: 3, state: 'failed', exitCode: 1, summary: 'exit code 1' });
+    const initial = runWaitingAt(1, { kind: 'failure', offer: { kind: 'stop' } });
+    initial.steps[1] = second;
+    initial.attempts.push(first, second);
+    await openRun(fakeRun(initial));
+    const step = currentStep();
+    assert.ok(step.getByText('try 2', { selector: '.chip' }));
+    assert.equal(step.queryByText('attempt 3'), null);
+    assert.ok(step.getByText('Earlier tries (1)'));
+    assert.ok(step.getByText(/try 1: exit code 1/));
+  });
+
+  it('shows no try chip on a first try, even when it is not the run’s first attempt', async () => {
+    const only = attempt({ stepIndex: 1, attempt: 2, state: 'failed', exitCode: 0, summary: 'exit code 0, expected output not found' });
+    const initial = runWaitingAt(1, { kind: 'failure', offer: { kind: 'stop' } });
+    initial.steps[1] = only;
+    initial.attempts.push(only);
+    await openRun(fakeRun(initial));
+    const step = currentStep();
+    assert.equal(step.queryByText(/^try \d/), null);
+    // The summary already says the exit code: no chip repeats it.
+    assert.equal(step.queryByText('exit code 0', { selector: '.chip' }), null);
+    assert.ok(step.getByText('exit code 0, expected output not found'));
+  });
+});

@@ -11,10 +11,12 @@ interface AttemptResultProps {
   live: OutputBuffer | undefined;
   expectedOutput: string | null;
   title: string;
+  /** Which try at this step it is (1 = the first); `attempt.attempt` counts within the whole run. */
+  tryNumber: number;
 }
 
 /** What one attempt printed (beside the expected output), its exit code, checks, summary and note. */
-export function AttemptResult({ attempt, live, expectedOutput, title }: AttemptResultProps) {
+export function AttemptResult({ attempt, live, expectedOutput, title, tryNumber }: AttemptResultProps) {
   const useLive = live !== undefined && (attempt.state === 'running' || attempt.output === '');
   const output = useLive
     ? { head: live.head, tail: live.tail, notShown: bytesNotShown(live) }
@@ -23,8 +25,9 @@ export function AttemptResult({ attempt, live, expectedOutput, title }: AttemptR
   return (
     <div className="attempt-result">
       <div className="attempt-facts">
-        {attempt.attempt > 1 && <span className="chip">attempt {attempt.attempt}</span>}
-        {attempt.exitCode !== null && <span className={attempt.exitCode === 0 ? 'chip' : 'chip chip-bad'}>exit code {attempt.exitCode}</span>}
+        {tryNumber > 1 && <span className="chip">try {tryNumber}</span>}
+        {/* A zero exit code is news only when the summary does not say it ("exit code 0, output matched"). */}
+        {attempt.exitCode !== null && (attempt.exitCode !== 0 || !attempt.summary.includes('exit code 0')) && <span className={attempt.exitCode === 0 ? 'chip' : 'chip chip-bad'}>exit code {attempt.exitCode}</span>}
         {attempt.summary && <span className="attempt-summary">{attempt.summary}</span>}
       </div>
       <div className={expectedOutput !== null ? 'step-columns' : undefined}>

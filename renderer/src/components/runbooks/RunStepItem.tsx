@@ -28,19 +28,22 @@ export function RunStepItem({ index, step, attempt, earlier, current, live, now,
   const title = step?.title ?? attempt?.stepId ?? `Step ${index + 1}`;
   const open = current || state === 'failed';
   const elapsed = attempt ? formatElapsed(attempt.startedAt, attempt.endedAt, now) : '';
+  // Attempts are numbered within the run; the operator counts tries at this step.
+  const tries = [...earlier].sort((a, b) => a.attempt - b.attempt);
+  const tryNumber = attempt ? tries.filter((a) => a.attempt < attempt.attempt).length + 1 : 1;
   const body = (
     <>
       {current && step && <Markdown text={step.prose} />}
       {current && step?.block && <StepBlockView block={step.block} />}
-      {attempt && state !== 'pending' && <AttemptResult attempt={attempt} live={live} expectedOutput={step?.expectedOutput ?? null} title={title} />}
+      {attempt && state !== 'pending' && <AttemptResult attempt={attempt} live={live} expectedOutput={step?.expectedOutput ?? null} title={title} tryNumber={tryNumber} />}
       {current && !attempt && <ExpectedOutput text={step?.expectedOutput ?? null} />}
       {earlier.length > 0 && (
         <details className="earlier-attempts">
-          <summary>Earlier attempts ({earlier.length})</summary>
+          <summary>Earlier tries ({earlier.length})</summary>
           <ul>
-            {earlier.map((a) => (
+            {tries.map((a, i) => (
               <li key={a.attempt}>
-                <StepStatusIcon state={a.state} /> attempt {a.attempt}: {a.summary}
+                <StepStatusIcon state={a.state} /> try {i + 1}: {a.summary}
                 {a.note && <span className="muted"> · note: {a.note}</span>}
               </li>
             ))}

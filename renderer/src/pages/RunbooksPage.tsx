@@ -32,6 +32,9 @@ export function RunbooksPage({ navigate, initialId, initialQuery }: RunbooksPage
   const select = (id: string) => {
     setSelected(id);
     rememberInHash(id, query);
+    // The library stays in place while the page scrolls: a newly chosen runbook is read from its top.
+    const pane = document.querySelector('.runbook-detail-pane');
+    if (pane && pane.getBoundingClientRect().top < 0) pane.scrollIntoView?.({ block: 'start' });
   };
   return (
     <div className="runbooks-page">

@@ -33,7 +33,8 @@ export function RunSummaryHeader({ run, now, changed, busy, onResume, onOpenRunb
       <dl className="facts">
         <dt>Started</dt>
         <dd>
-          {formatDateTime(run.startedAt)} by {run.startedBy} <span className="muted">({run.trigger}, {run.mode})</span>
+          {formatDateTime(run.startedAt)} by {run.startedBy}{' '}
+          <span className="muted">({run.startedBy === run.trigger ? `${run.mode} run` : `${run.trigger}, ${run.mode} run`})</span>
         </dd>
         <dt>{run.endedAt === null ? 'Running for' : 'Ended'}</dt>
         <dd>{run.endedAt === null ? formatElapsed(run.startedAt, null, now) : `${formatDateTime(run.endedAt)} (took ${formatElapsed(run.startedAt, run.endedAt, now)})`}</dd>

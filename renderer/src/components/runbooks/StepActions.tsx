@@ -110,7 +110,7 @@ export function StepActions({ run, commands, stepTitle, onOpenRunbook }: StepAct
       {run.state === 'waiting' && (
         <label className="note-field">
           <span>Note (saved with the next command)</span>
-          <textarea value={note} maxLength={2000} rows={2} onChange={(e) => setNote(e.target.value)} />
+          <textarea value={note} maxLength={2000} rows={1} onChange={(e) => setNote(e.target.value)} />
         </label>
       )}
       <div className="step-buttons">{buttons}</div>

@@ -237,7 +237,7 @@ describe('runbooks end to end (opsbar serve + Chromium)', { timeout: 120_000 }, 
       const cells = await failedCheck.getByRole('cell').allTextContents();
       assert.match(cells[1] ?? '', /attempt 2/, `expected column: ${cells.join(' | ')}`);
       // The core reports what it found of the pattern: here, nothing.
-      assert.match(cells[2] ?? '', /not found/, `actual column: ${cells.join(' | ')}`);
+      assert.match(cells[2] ?? '', /not found; last line: attempt 1/, `actual column: ${cells.join(' | ')}`);
       await step2.getByRole('button', { name: 'Retry', exact: true }).waitFor();
       // Step 3 has not run.
       await stepState(step3, 'pending').waitFor();

@@ -44,8 +44,11 @@ export function describeWait(wait: RunWait): string {
       return 'waits for a confirmation (confirm or skip)';
     case 'manual':
       return 'waits for its manual instruction to be done (confirm or skip)';
-    case 'failure':
-      return 'failed and waits for a decision (retry, skip or follow-failure)';
+    case 'failure': {
+      const path =
+        wait.offer.kind === 'goto' ? `go on at step '${wait.offer.stepId}'` : wait.offer.kind === 'runbook' ? `end the run and open runbook ${wait.offer.runbookId}` : 'end the run as failed';
+      return `failed: retry it, skip it, ${path}, or cancel the run`;
+    }
   }
 }
 

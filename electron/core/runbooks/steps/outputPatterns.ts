@@ -13,8 +13,11 @@ export function patternChecks(text: string, patterns: OutputPatterns, what: stri
   const where = scope ? ` (searched ${scope})` : '';
   const checks: VerificationCheck[] = [];
   if (patterns.expect) {
-    const found = patterns.expect.test(text);
-    checks.push({ label: `${what} matches${where}`, expected: String(patterns.expect), actual: found ? 'found' : 'not found', passed: found });
+    const match = patterns.expect.exec(text);
+    // What came instead is the useful part of a miss: the last line the step printed.
+    const last = lastLine(text);
+    const actual = match ? `found: ${lineAround(text, match.index)}` : last === null ? 'not found (no output)' : `not found; last line: ${last}`;
+    checks.push({ label: `${what} matches${where}`, expected: String(patterns.expect), actual, passed: match !== null });
   }
   if (patterns.reject) {
     const match = patterns.reject.exec(text);

@@ -138,7 +138,7 @@ test('guided: a failed step waits with its failure path; retry makes a new attem
   let now = await runner.settled(run.id);
   assert.equal(now.state, 'waiting');
   assert.deepEqual(now.wait, { kind: 'failure', offer: { kind: 'stop' } });
-  assert.throws(() => runner.command(run.id, 0, 'run'), refused(/failed and waits for a decision.*"run" does not apply/));
+  assert.throws(() => runner.command(run.id, 0, 'run'), refused(/failed: retry it, skip it, end the run as failed, or cancel the run; "run" does not apply/));
   runner.command(run.id, 0, 'retry', 'freed some space');
   now = await runner.settled(run.id);
   assert.deepEqual(now.attempts.map((a) => [a.attempt, a.stepIndex, a.state, a.note]), [

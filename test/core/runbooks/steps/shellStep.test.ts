@@ -65,13 +65,13 @@ test('expect-exit takes a list', async () => {
 test('expect-output and reject-output search stdout and stderr', async () => {
   const pass = await shellStepKind.execute(shell('echo "Server Version: 24.0.7" >&2', { 'expect-output': '^Server Version', 'reject-output': 'ERROR' }).context);
   assert.deepEqual(pass.checks.slice(1), [
-    { label: 'output matches', expected: '/^Server Version/m', actual: 'found', passed: true },
+    { label: 'output matches', expected: '/^Server Version/m', actual: 'found: Server Version: 24.0.7', passed: true },
     { label: 'output does not match', expected: 'no /ERROR/m', actual: 'not found', passed: true },
   ]);
   assert.equal(pass.summary, 'exit code 0, output matched');
 
   const miss = await shellStepKind.execute(shell('echo nothing', { 'expect-output': 'Server Version' }).context);
-  assert.equal(miss.checks[1].actual, 'not found');
+  assert.equal(miss.checks[1].actual, 'not found; last line: nothing');
   assert.equal(miss.checks[1].passed, false);
   assert.equal(miss.summary, 'exit code 0, expected output not found');
 

@@ -9,14 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { checkLibrary } from '../../electron/core/runbooks/format/libraryChecks';
 import { readRunbookFolder } from '../../electron/core/runbooks/format/runbookFolder';
 import { builtInStepKinds } from '../../electron/core/runbooks/steps/builtInStepKinds';
 import { stepKindRegistry } from '../../electron/core/runbooks/steps/registry';
 import type { Runbook, RunbookStep } from '../../shared/types/runbooks';
 
-const dir = fileURLToPath(new URL('../../runbooks/', import.meta.url));
+const dir = join(__dirname, '..', '..', 'runbooks');
 const read = readRunbookFolder(dir, 'builtin', stepKindRegistry(builtInStepKinds));
 const library = checkLibrary(read.files);
 const runbooks = library.runbooks;

@@ -8,6 +8,8 @@ export interface StatusCheck {
   label: string;
   severity: Severity;
   summary: string;
+  /** The alert kind this check raises when it is not ok (`disk.free`): runbooks naming it in `triggers` are suggested. */
+  alert?: string;
 }
 
 export interface StatusSnapshot {

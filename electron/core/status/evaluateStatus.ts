@@ -40,6 +40,7 @@ function systemChecks(system: SystemSnapshot, t: Settings['thresholds']): Status
     {
       id: 'memory',
       label: 'Memory',
+      alert: 'memory.high',
       severity: atLeast(system.memory.percent, t.memoryPercentWarning, t.memoryPercentCritical),
       summary: `${formatBytes(system.memory.availableBytes)} available (${formatPercent(system.memory.percent)} used)`,
     },
@@ -49,6 +50,7 @@ function systemChecks(system: SystemSnapshot, t: Settings['thresholds']): Status
     checks.push({
       id: `disk:${disk.mount}`,
       label: `Disk ${disk.mount}`,
+      alert: 'disk.free',
       severity: atMost(freePercent, t.diskFreePercentWarning, t.diskFreePercentCritical),
       summary: `${formatBytes(disk.freeBytes)} free (${formatPercent(disk.usedPercent)} used)`,
     });
@@ -69,7 +71,7 @@ export function dockerCheck(docker: DockerSnapshot | null): StatusCheck {
     containers.length === 0
       ? 'No containers'
       : `${good} of ${running.length} running healthy${containers.length > running.length ? `, ${containers.length - running.length} stopped` : ''}`;
-  return { id: 'docker', label: 'Docker', severity, summary };
+  return { id: 'docker', label: 'Docker', severity, summary, alert: 'container.unhealthy' };
 }
 
 const RANK_ORDER: Severity[] = ['critical', 'warning', 'unknown', 'ok'];

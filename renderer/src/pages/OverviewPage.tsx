@@ -7,7 +7,7 @@ import { ErrorState, LoadingState, Panel } from '../components/StateViews';
 import { StatusChecks } from '../components/StatusChecks';
 import { SystemGauges } from '../components/SystemGauges';
 import { formatRelativeTime } from '../format';
-import type { ApiCallState } from '../hooks/useApiCall';
+import { useApiCall, type ApiCallState } from '../hooks/useApiCall';
 import { useLiveEvents } from '../hooks/useLiveEvents';
 
 interface OverviewPageProps {
@@ -18,6 +18,7 @@ interface OverviewPageProps {
 /** The host at a glance: gauges, checks, stacks, and what just happened. */
 export function OverviewPage({ status, navigate }: OverviewPageProps) {
   const events = useLiveEvents(15);
+  const library = useApiCall('runbooks.list', {});
   const snapshot = status.data;
   if (!snapshot) {
     if (status.error) return <ErrorState title="Could not load the status" error={status.error} onRetry={status.reload} />;
@@ -31,7 +32,11 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
       </Panel>
       <div className="overview-columns">
         <Panel title="Checks">
-          <StatusChecks checks={snapshot.checks} />
+          <StatusChecks
+            checks={snapshot.checks}
+            runbooks={library.data?.runbooks}
+            onOpenRunbook={(id) => navigate(`runbooks?id=${encodeURIComponent(id)}`)}
+          />
         </Panel>
         <Panel title="Stacks">
           {snapshot.docker.available ? <StacksSummary docker={snapshot.docker} onOpen={openStack} /> : <DockerUnavailable docker={snapshot.docker} />}

@@ -85,3 +85,10 @@ test('severity changes of checks become events; recoveries too', () => {
   assert.equal(checkTransitionEvents(after, before, 3)[0].kind, 'check.recovered');
   assert.deepEqual(checkTransitionEvents(null, after, 2), [], 'no events before there is a previous status');
 });
+
+test('checks carry the alert kind that suggests runbooks (disk.free, memory.high, container.unhealthy)', () => {
+  const docker: DockerSnapshot = { at: 1, available: true, endpoint: '/var/run/docker.sock', error: null, engineVersion: '27', stacks: [stack('llm', 'critical')] };
+  const status = evaluateStatus({ at: 1, system: system(), systemError: null, docker, dockerEnabled: true, thresholds, storeError: null });
+  const alerts = Object.fromEntries(status.checks.map((c) => [c.id, c.alert ?? null]));
+  assert.deepEqual(alerts, { docker: 'container.unhealthy', cpu: null, memory: 'memory.high', 'disk:/': 'disk.free' });
+});

@@ -170,6 +170,24 @@ describe('guided run view', () => {
     await waitFor(() => assert.match(screen.getByRole('status', { name: 'Run state' }).textContent ?? '', /running/));
   });
 
+  it('an ended run offers Run again: a new guided run with the same params, on the runbook as shown', async () => {
+    const transport = createFakeTransport({
+      'runbooks.run': (p) => (p.runId === 42 ? run({ state: 'failed', wait: null, endedAt: Date.now(), params: { MODE: 'full' } }) : run({ id: p.runId })),
+      'runbooks.start': () => run({ id: 43 }),
+    });
+    await openRun(transport);
+    fireEvent.click(screen.getByRole('button', { name: 'Run again' }));
+    await waitFor(() => assert.equal(transport.calls.filter((c) => c.method === 'runbooks.start').length, 1));
+    const start = transport.calls.find((c) => c.method === 'runbooks.start')?.payload as { id: string; hash: string; params: unknown; mode: string };
+    assert.deepEqual({ ...start, hash: start.hash.length }, { id: 'docker-answers', hash: 64, params: { MODE: 'full' }, mode: 'guided' });
+    await waitFor(() => assert.equal(window.location.hash, '#/runbooks/run/43'));
+  });
+
+  it('a waiting run offers no Run again', async () => {
+    await openRun(fakeRun(run()));
+    assert.equal(screen.queryByRole('button', { name: 'Run again' }), null);
+  });
+
   it('a refused command is shown to the operator', async () => {
     const transport = createFakeTransport({
       'runbooks.run': () => run(),

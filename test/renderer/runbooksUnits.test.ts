@@ -10,6 +10,8 @@ describe('cron in words', () => {
   it('reads simple expressions and leaves the rest as written', () => {
     assert.equal(cronInWords('0 8 * * *'), 'daily at 08:00');
     assert.equal(cronInWords('0 0 8 * * *'), 'daily at 08:00');
+    assert.equal(cronInWords('0 8,18 * * *'), 'daily at 08:00 and 18:00');
+    assert.equal(cronInWords('30 6,12,18 * * 1-5'), 'weekdays at 06:30, 12:30 and 18:30');
     assert.equal(cronInWords('30 2 * * 1-5'), 'weekdays at 02:30');
     assert.equal(cronInWords('0 3 * * 0'), 'every Sunday at 03:00');
     assert.equal(cronInWords('*/15 * * * *'), 'every 15 minutes');

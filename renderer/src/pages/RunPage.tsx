@@ -9,6 +9,7 @@ import { useApiCall } from '../hooks/useApiCall';
 import { outputKey, useLiveRun, type LiveRun } from '../hooks/useLiveRun';
 import { useNow } from '../hooks/useNow';
 import { useRunCommands } from '../hooks/useRunCommands';
+import { useStartRun } from '../hooks/useStartRun';
 
 interface RunPageProps {
   runId: number;
@@ -22,6 +23,10 @@ function RunView({ run, live, navigate }: { run: RunDetail; live: LiveRun; navig
   const now = useNow(run.state === 'running' ? 1_000 : 60_000);
   const steps = runbook.data?.steps ?? [];
   const openRunbook = (id: string) => navigate(`runbooks?id=${encodeURIComponent(id)}`);
+  const again = useStartRun((runId) => navigate(`runbooks/run/${runId}`));
+  const ended = run.state === 'succeeded' || run.state === 'failed' || run.state === 'cancelled';
+  // Again with the same params, on the runbook as it is now (the steps shown below).
+  const runAgain = ended && runbook.data ? () => void again.start(runbook.data!, run.params, 'guided') : null;
   const stepTitle = (id: string) => steps.find((s) => s.id === id)?.title ?? id;
   const count = Math.max(run.stepCount, run.steps.length);
   return (
@@ -33,7 +38,14 @@ function RunView({ run, live, navigate }: { run: RunDetail; live: LiveRun; navig
         busy={commands.busy}
         onResume={() => void commands.resume()}
         onOpenRunbook={openRunbook}
+        onRunAgain={runAgain}
+        starting={again.starting}
       />
+      {again.error && (
+        <p className="command-error" role="alert">
+          {again.error.message}
+        </p>
+      )}
       {commands.error && run.state === 'interrupted' && (
         <p className="command-error" role="alert">
           {commands.error.message}

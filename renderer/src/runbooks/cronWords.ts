@@ -32,8 +32,11 @@ export function cronInWords(cron: string): string {
     const h = every.exec(hour);
     if (isNumber(minute) && h) return `every ${h[1]} hours at :${pad(minute)}`;
   }
-  if (!isNumber(minute) || !isNumber(hour)) return cron;
-  const time = `${pad(hour)}:${pad(minute)}`;
+  // A list of hours ("0 8,18 * * *") reads as several times of day.
+  const hours = hour.split(',');
+  if (!isNumber(minute) || !hours.every(isNumber)) return cron;
+  const times = hours.map((h) => `${pad(h)}:${pad(minute)}`);
+  const time = times.length === 1 ? times[0] : `${times.slice(0, -1).join(', ')} and ${times.at(-1)}`;
   if (dom === '*' && dow === '*') return `daily at ${time}`;
   if (dom === '*') {
     const days = dayWords(dow);

@@ -11,10 +11,13 @@ interface RunSummaryHeaderProps {
   busy: boolean;
   onResume: () => void;
   onOpenRunbook: (id: string) => void;
+  /** Offered once the run ended: a new guided run with the same params. */
+  onRunAgain?: (() => void) | null;
+  starting?: boolean;
 }
 
 /** The run at a glance; its state is announced as it changes. */
-export function RunSummaryHeader({ run, now, changed, busy, onResume, onOpenRunbook }: RunSummaryHeaderProps) {
+export function RunSummaryHeader({ run, now, changed, busy, onResume, onOpenRunbook, onRunAgain, starting = false }: RunSummaryHeaderProps) {
   const params = Object.entries(run.params);
   return (
     <section className="run-summary panel" aria-label="Run summary">
@@ -29,6 +32,11 @@ export function RunSummaryHeader({ run, now, changed, busy, onResume, onOpenRunb
           <RunStateBadge state={run.state} />
           {run.state === 'waiting' && <span className="muted"> for you</span>}
         </span>
+        {onRunAgain && (
+          <button type="button" className="run-again" disabled={starting} onClick={onRunAgain}>
+            Run again
+          </button>
+        )}
       </header>
       <dl className="facts">
         <dt>Started</dt>

@@ -1,9 +1,8 @@
 /** @jsxRuntime automatic */
-import { useState } from 'react';
 import type { Runbook, RunMode } from '../../../../shared/types/runbooks';
 import { cronInWords } from '../../runbooks/cronWords';
 import { useApiCall } from '../../hooks/useApiCall';
-import { useClient } from '../../hooks/opsbarContext';
+import { useStartRun } from '../../hooks/useStartRun';
 import { ErrorState, LoadingState } from '../StateViews';
 import { Markdown } from './Markdown';
 import { ParamsForm } from './ParamsForm';
@@ -47,27 +46,15 @@ function RunbookFacts({ runbook: r }: { runbook: Runbook }) {
 
 /** One runbook as written, its params form and the start buttons; a started run opens its own page. */
 export function RunbookDetail({ id, onStarted }: { id: string; onStarted: (runId: number) => void }) {
-  const client = useClient();
   const runbook = useApiCall('runbooks.get', { id });
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<Error | null>(null);
+  const { start: startRun, starting, error: startError } = useStartRun(onStarted);
   const r = runbook.data;
   if (!r) {
     if (runbook.error) return <ErrorState title={`Could not load runbook ${id}`} error={runbook.error} onRetry={runbook.reload} />;
     return <LoadingState what="the runbook" />;
   }
 
-  const start = async (params: Record<string, string>, mode: RunMode) => {
-    setStarting(true);
-    setStartError(null);
-    try {
-      const run = await client.call('runbooks.start', { id: r.id, hash: r.hash, params, mode });
-      onStarted(run.id);
-    } catch (error) {
-      setStartError(error instanceof Error ? error : new Error(String(error)));
-      setStarting(false);
-    }
-  };
+  const start = (params: Record<string, string>, mode: RunMode) => startRun(r, params, mode);
 
   return (
     <article className="runbook-detail" aria-label={`Runbook ${r.title}`}>

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { RunDetail } from '../../shared/types/runbooks';
-import { createTestStack, removeTestStacks, requireDocker, testDocker } from '../support/dockerEngine';
+import { createTestStack, removeTestStacks, requireDocker, TEST_IMAGE, testDocker } from '../support/dockerEngine';
 import { runOpsbar } from '../support/opsbarProcess';
 
 // The shipped runbooks, run for real by the CLI against this machine's Docker engine.
@@ -114,4 +115,61 @@ describe('shipped runbooks against the real Docker engine', () => {
     const failed = run.attempts.find((a) => a.state === 'failed');
     assert.match(`${failed?.summary}\n${failed?.output}`, /nothing answers|refused/i);
   });
+
+  test('backup and verify: database and volume archived and checked, 7/4/12 retention keeps exactly its picks', async (t) => {
+    if (!(await requireDocker(t))) return;
+    const volume = `opsbar-test-vol-${process.pid}`;
+    await testDocker().createVolume({ Name: volume, Labels: { 'opsbar.test': '1' } });
+    t.after(() => testDocker().getVolume(volume).remove().catch(() => {}));
+    execFileSync('docker', ['run', '--rm', '--network', 'none', '-v', `${volume}:/data`, TEST_IMAGE, 'sh', '-c', 'echo model-weights > /data/weights.bin']);
+    const backups = join(mkdtempSync(join(tmpdir(), 'opsbar-backups-')), 'backups');
+    mkdirSync(backups);
+    // 400 days of nightly database backups before today, and a file that is not a backup.
+    const day = 86_400_000;
+    const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').slice(0, 15);
+    const seeded = Array.from({ length: 400 }, (_, i) => `opsbar-db-${stamp(Date.now() - (i + 1) * day).slice(0, 9)}020000.db.gz`);
+    for (const name of [...seeded, 'notes.txt']) writeFileSync(join(backups, name), 'x');
+    const { code, stdout, stderr } = await runOpsbar([
+      'runbook', 'run', 'backup-and-verify', '--yes', '--json', '--data-dir', dataDir(),
+      '--param', `BACKUP_DIR=${backups}`, '--param', `VOLUME=${volume}`, '--param', `IMAGE=${TEST_IMAGE}`,
+    ], { TZ: 'UTC' });
+    assert.ok(stdout, `no JSON (exit ${code}): ${stderr}`);
+    const run = JSON.parse(stdout) as RunDetail;
+    assert.equal(code, 0, `${stderr}\n${failureReport(run)}`);
+
+    const left = readdirSync(backups).sort();
+    const db = left.filter((f) => /^opsbar-db-\d{8}T\d{6}\.db\.gz$/.test(f));
+    const archive = left.find((f) => f.startsWith(`volume-${volume}-`) && f.endsWith('.tar.gz'));
+    assert.ok(archive, `the volume archive is there: ${left.join(' ')}`);
+    assert.match(execFileSync('tar', ['-tzf', join(backups, archive)]).toString(), /weights\.bin/);
+    assert.ok(left.includes('notes.txt'), 'a file that is not a backup is never touched');
+    assert.deepEqual(db, expectedKept([...seeded, db.find((f) => !seeded.includes(f))!]), 'the database backups kept are the 7/4/12 picks');
+  });
 });
+
+/** An independent statement of the rule: newest overall, then the newest of each of the 7 latest days, 4 latest ISO weeks, 12 latest months. */
+function expectedKept(files: string[]): string[] {
+  const sorted = [...files].sort().reverse();
+  const isoWeek = (name: string) => {
+    const s = /(\d{4})(\d{2})(\d{2})T/.exec(name)!;
+    const date = new Date(Date.UTC(+s[1], +s[2] - 1, +s[3]));
+    const weekday = date.getUTCDay() || 7;
+    date.setUTCDate(date.getUTCDate() + 4 - weekday);
+    const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+    return `${date.getUTCFullYear()}-W${Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7)}`;
+  };
+  const keep = new Set<string>([sorted[0]]);
+  const pick = (key: (f: string) => string, count: number) => {
+    const seen = new Set<string>();
+    for (const f of sorted) {
+      const k = key(f);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (seen.size <= count) keep.add(f);
+    }
+  };
+  pick((f) => /(\d{8})T/.exec(f)![1], 7);
+  pick(isoWeek, 4);
+  pick((f) => /(\d{6})\d{2}T/.exec(f)![1], 12);
+  return [...keep].sort();
+}

@@ -145,6 +145,49 @@ describe('shipped runbooks against the real Docker engine', () => {
     assert.ok(left.includes('notes.txt'), 'a file that is not a backup is never touched');
     assert.deepEqual(db, expectedKept([...seeded, db.find((f) => !seeded.includes(f))!]), 'the database backups kept are the 7/4/12 picks');
   });
+
+  test('incident "API not responding": a healthy API ends at "API answers"; a sick one goes logs → confirmed restart → verified', async (t) => {
+    if (!(await requireDocker(t))) return;
+    // A PID 1 that honours SIGTERM, so the runbook's graceful restart takes a second, not its 30 s grace.
+    const stack = await createTestStack(`opsbar-incident-${process.pid}`, [{ name: 'api', command: ['sh', '-c', 'trap "exit 0" TERM; while :; do sleep 1; done'] }]);
+    const api = stack.get('api');
+    const startedAt = async () => (await api.container.inspect()).State.StartedAt;
+    const firstStart = await startedAt();
+    let sick = false;
+    // Stands in for the API's published port: healthy, or answering 503 until its container was restarted.
+    const health = await listen((_req, res) => {
+      void (async () => res.writeHead(sick && (await startedAt()) === firstStart ? 503 : 200).end('health'))();
+    });
+    servers.push(health.server);
+    const runIncident = async () => {
+      const { code, stdout, stderr } = await runOpsbar([
+        'runbook', 'run', 'incident-api-not-responding', '--yes', '--json', '--data-dir', dataDir(),
+        '--param', `CONTAINER=${api.name}`, '--param', `PORT=${health.port}`,
+      ]);
+      assert.ok(stdout, `no JSON (exit ${code}): ${stderr}`);
+      return { code, run: JSON.parse(stdout) as RunDetail };
+    };
+    const visited = (run: RunDetail) => run.attempts.map((a) => `${a.stepId}:${a.state}`);
+
+    const healthy = await runIncident();
+    assert.equal(healthy.code, 0, failureReport(healthy.run));
+    assert.deepEqual(visited(healthy.run), ['container-running:passed', 'port-open:passed', 'health-endpoint-answers:passed', 'api-answers:passed']);
+    assert.equal(await startedAt(), firstStart, 'nothing was restarted');
+
+    sick = true;
+    const recovered = await runIncident();
+    assert.equal(recovered.code, 0, failureReport(recovered.run));
+    assert.deepEqual(visited(recovered.run), [
+      'container-running:passed',
+      'port-open:passed',
+      'health-endpoint-answers:failed',
+      'dependency-reachable:passed',
+      'recent-logs:passed',
+      'graceful-restart:passed',
+      'verify-the-api-answers:passed',
+    ]);
+    assert.notEqual(await startedAt(), firstStart, 'the container was restarted');
+  });
 });
 
 /** An independent statement of the rule: newest overall, then the newest of each of the 7 latest days, 4 latest ISO weeks, 12 latest months. */

@@ -188,6 +188,48 @@ describe('shipped runbooks against the real Docker engine', () => {
     ]);
     assert.notEqual(await startedAt(), firstStart, 'the container was restarted');
   });
+
+  test('model management benchmarks decode tokens/s from a streamed completion and fails below the target', async () => {
+    // An OpenAI-style server streaming `tokens` chunks `gapMs` apart, then the usage chunk.
+    const modelServer = (tokens: number, gapMs: number) =>
+      listen((req, res) => {
+        if (req.url === '/v1/models') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ data: [{ id: 'tiny-llm' }] }));
+        if (req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => {
+          const request = JSON.parse(body) as { stream?: boolean; stream_options?: { include_usage?: boolean } };
+          if (!request.stream) return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content: 'OK' } }] }));
+          assert.equal(request.stream_options?.include_usage, true, 'MLX-LM needs include_usage with stream_options');
+          res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+          let sent = 0;
+          const next = () => {
+            res.write(`data: ${JSON.stringify({ choices: [{ delta: { content: `t${sent} ` } }] })}\n\n`);
+            if (++sent < tokens) return void setTimeout(next, gapMs);
+            res.write(`data: ${JSON.stringify({ choices: [], usage: { completion_tokens: tokens } })}\n\ndata: [DONE]\n\n`);
+            res.end();
+          };
+          next();
+        });
+      });
+    const fast = await modelServer(40, 10);
+    const slow = await modelServer(20, 100);
+    servers.push(fast.server, slow.server);
+    const bench = (port: number) =>
+      runOpsbar(['runbook', 'run', 'model-management', '--yes', '--json', '--data-dir', dataDir(), '--param', `MODEL_URL=http://127.0.0.1:${port}`]);
+
+    const passed = await bench(fast.port);
+    const passedRun = JSON.parse(passed.stdout) as RunDetail;
+    assert.equal(passed.code, 0, failureReport(passedRun));
+    const rate = Number(/([0-9.]+) tokens\/s decode \(40 tokens from usage\.completion_tokens/.exec(passedRun.steps.at(-1)?.output ?? '')?.[1]);
+    assert.ok(rate > 50 && rate < 150, `about 100 tokens/s measured: ${passedRun.steps.at(-1)?.output}`);
+
+    const failed = await bench(slow.port);
+    const failedRun = JSON.parse(failed.stdout) as RunDetail;
+    assert.equal(failed.code, 1);
+    assert.equal(failedRun.steps.at(-1)?.state, 'failed');
+    assert.match(failedRun.steps.at(-1)?.output ?? '', /BELOW TARGET: [0-9.]+ < 30 tokens\/s/);
+  });
 });
 
 /** An independent statement of the rule: newest overall, then the newest of each of the 7 latest days, 4 latest ISO weeks, 12 latest months. */

@@ -1,29 +1,18 @@
 // End to end: the real `opsbar serve` (built CLI, real collectors, real Docker) and the built
 // dashboard in Chromium, driven as an operator would. Waits on what the page shows, never on sleeps.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { missingE2ePrerequisites, openDashboardBrowser, stopWithin, type DashboardBrowser } from '../support/dashboardBrowser';
 import { createTestStack, removeTestStacks, requireDocker, testDocker, type TestStack } from '../support/dockerEngine';
-import { OPSBAR_BIN, REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
+import { REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
 
-const CHROMIUM = process.env.OPSBAR_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 const HOSTILE_PROJECT = '<img src=x onerror=alert(1)>';
 const HEALTH_CHANGE_BUDGET_MS = 2_000;
-
-/** What must exist before this test can mean anything; each with the command that fixes it. */
-function missingPrerequisites(): string[] {
-  const missing: string[] = [];
-  if (!existsSync(OPSBAR_BIN)) missing.push(`bin/opsbar.js is missing: the headless server/CLI has not landed yet (${OPSBAR_BIN})`);
-  if (!existsSync(join(REPO_ROOT, 'dist', 'node', 'electron', 'core', 'cli', 'main.js'))) missing.push('the core is not built: run `npm run build:node`');
-  if (!existsSync(join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) missing.push('the dashboard is not built: run `npm run build:renderer`');
-  if (!existsSync(CHROMIUM)) missing.push(`no Chromium at ${CHROMIUM} (set OPSBAR_CHROMIUM)`);
-  return missing;
-}
 
 /** Polls Docker until the container's health check reports `status`; returns when it did. */
 async function dockerHealthBecomes(id: string, status: string, timeoutMs = 20_000): Promise<number> {
@@ -43,49 +32,25 @@ async function execIn(id: string, cmd: string[]): Promise<void> {
   stream?.destroy?.();
 }
 
-/** SIGTERM, as an operator's Ctrl-C would; a server that does not exit in time is a failure (and is killed). */
-async function stopWithin(served: ServedOpsbar, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
-  const outcome = await Promise.race([served.stop().then(() => 'stopped' as const), timedOut]);
-  clearTimeout(timer);
-  if (outcome === 'timeout') {
-    served.child.kill('SIGKILL');
-    throw new Error(`opsbar serve did not exit within ${ms} ms of SIGTERM. stderr:\n${served.stderr().slice(-2000)}`);
-  }
-}
-
 describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 180_000 }, () => {
   let served: ServedOpsbar | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  let browser: DashboardBrowser | undefined;
   let page: Page;
   let dataDir: string;
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
+  let dialogs: string[] = [];
+  let pageErrors: string[] = [];
 
   before(async () => {
-    const missing = missingPrerequisites();
+    const missing = missingE2ePrerequisites();
     if (missing.length > 0) throw new Error(`Cannot run the dashboard end-to-end test:\n  - ${missing.join('\n  - ')}`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'opsbar-e2e-'));
     served = await serveOpsbar(dataDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
-    page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      // CSP violations and React errors surface here.
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    browser = await openDashboardBrowser({ width: 1280, height: 900 });
+    ({ page, dialogs, pageErrors } = browser);
   });
 
   after(async () => {
-    await context?.close();
     await browser?.close();
     if (served) await stopWithin(served, 10_000).catch(() => {});
     await removeTestStacks();

@@ -4,15 +4,14 @@
 // never on sleeps. OPSBAR_SCREENSHOTS=1 also rewrites docs/screenshots/runbooks.png and
 // docs/screenshots/runbook-run.png (1280×800).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { OPSBAR_BIN, REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
+import type { Locator, Page } from 'playwright-core';
+import { missingE2ePrerequisites, openDashboardBrowser, stopWithin, type DashboardBrowser } from '../support/dashboardBrowser';
+import { REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
 
-const CHROMIUM = process.env.OPSBAR_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SCREENSHOTS = process.env.OPSBAR_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : null;
 const RUNBOOK_ID = 'e2e-flaky-check';
 const RUNBOOK_TITLE = 'E2E: check that recovers on retry';
@@ -84,14 +83,6 @@ echo "all done"
 \`\`\`
 `;
 
-function missingPrerequisites(): string[] {
-  const missing: string[] = [];
-  if (!existsSync(OPSBAR_BIN)) missing.push(`bin/opsbar.js is missing (${OPSBAR_BIN})`);
-  if (!existsSync(join(REPO_ROOT, 'dist', 'node', 'electron', 'core', 'cli', 'main.js'))) missing.push('the core is not built: run `npm run build:node`');
-  if (!existsSync(join(REPO_ROOT, 'dist', 'renderer', 'index.html'))) missing.push('the dashboard is not built: run `npm run build:renderer`');
-  if (!existsSync(CHROMIUM)) missing.push(`no Chromium at ${CHROMIUM} (set OPSBAR_CHROMIUM)`);
-  return missing;
-}
 
 /** Nothing hostile became an element or ran: no <img>, no script or handler from the runbook, no javascript: link. */
 async function assertInert(page: Page): Promise<void> {
@@ -106,33 +97,22 @@ async function assertInert(page: Page): Promise<void> {
   assert.deepEqual(found, { pwned: 'undefined', images: 0, scripts: 0, handlers: 0, jsLinks: 0 });
 }
 
-async function stopWithin(served: ServedOpsbar, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), ms)));
-  const outcome = await Promise.race([served.stop().then(() => 'stopped' as const), timedOut]);
-  clearTimeout(timer);
-  if (outcome === 'timeout') {
-    served.child.kill('SIGKILL');
-    throw new Error(`opsbar serve did not exit within ${ms} ms of SIGTERM`);
-  }
-}
 
 describe('runbooks end to end (opsbar serve + Chromium)', { timeout: 120_000 }, () => {
   let served: ServedOpsbar | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  let browser: DashboardBrowser | undefined;
   let page: Page;
   let dataDir = '';
   let runUrl = '';
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
+  let dialogs: string[] = [];
+  let pageErrors: string[] = [];
 
   const stepItem = (n: number, title: string): Locator => page.getByRole('list', { name: 'Steps' }).getByRole('listitem', { name: `Step ${n}: ${title}`, exact: true });
   const stepState = (item: Locator, state: string): Locator => item.locator('.run-step-head').getByRole('img', { name: state, exact: true });
   const runState = (): Locator => page.getByRole('status', { name: 'Run state' });
 
   before(async () => {
-    const missing = missingPrerequisites();
+    const missing = missingE2ePrerequisites();
     if (missing.length > 0) throw new Error(`Cannot run the runbooks end-to-end test:\n  - ${missing.join('\n  - ')}`);
     if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'opsbar-e2e-runbooks-'));
@@ -141,24 +121,14 @@ describe('runbooks end to end (opsbar serve + Chromium)', { timeout: 120_000 }, 
     writeFileSync(join(userRunbooks, `${RUNBOOK_ID}.md`), RUNBOOK);
     writeFileSync(join(dataDir, 'config.yaml'), `runbooks:\n  directory: ${JSON.stringify(userRunbooks)}\n  scheduling: false\n`);
     served = await serveOpsbar(dataDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-    page = await context.newPage();
+    browser = await openDashboardBrowser({ width: 1280, height: 800 });
+    ({ page, dialogs, pageErrors } = browser);
     page.setDefaultTimeout(15_000);
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
   });
 
   // Runs whether the tests passed or not: nothing is left behind.
   after(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close().catch(() => {});
+    await browser?.close();
     if (served) await stopWithin(served, 10_000).catch(() => served?.child.kill('SIGKILL'));
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });

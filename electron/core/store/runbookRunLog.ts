@@ -11,24 +11,8 @@ import type {
   VerificationCheck,
 } from '../../../shared/types/runbooks';
 
-/** A run as first recorded (the store gives it its id). */
-export interface NewRun {
-  runbookId: string;
-  runbookTitle: string;
-  hash: string;
-  trigger: RunTrigger;
-  startedBy: string;
-  mode: RunMode;
-  state: RunState;
-  params: Record<string, string>;
-  currentStep: number;
-  stepCount: number;
-  wait: RunWait | null;
-  summary: string;
-  suggestedRunbook: string | null;
-  notes: string;
-  startedAt: number;
-}
+/** A run as first recorded (the store gives it its id; attempts are added as they start). */
+export type NewRun = Omit<RunDetail, 'id' | 'endedAt' | 'steps' | 'attempts'>;
 
 /** The fields of a run that change while it runs (all written at once; a resumed run goes on guided). */
 export type RunUpdate = Pick<RunDetail, 'mode' | 'state' | 'currentStep' | 'wait' | 'summary' | 'suggestedRunbook' | 'notes' | 'endedAt'>;

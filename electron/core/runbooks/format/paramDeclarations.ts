@@ -1,4 +1,4 @@
-import type { ParamType, RunbookParam } from '../../../../shared/types/runbooks';
+import type { RunbookParam } from '../../../../shared/types/runbooks';
 import type { FrontMatter } from './frontMatter';
 import { anchoredPattern, checkParamValue } from './paramValues';
 import type { ProblemList } from './problemList';
@@ -13,15 +13,7 @@ export function isReservedParamName(name: string): boolean {
 }
 
 /** A param as the schema read it (types checked, cross-field rules not yet). */
-export interface DeclaredParam {
-  name: string;
-  type: ParamType;
-  default?: string;
-  values?: string[];
-  pattern?: string;
-  description: string;
-  required: boolean;
-}
+export type DeclaredParam = RunbookParam;
 
 /**
  * The rules between a param's fields (enum needs values, a required param has no default…),

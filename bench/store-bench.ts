@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Sample } from '../electron/core/collectors/collector';
+import type { Sample } from '../electron/core/monitors/collector';
 import { DAY_MS } from '../electron/core/store/bucketPlan';
 import { HistoryQueries } from '../electron/core/store/historyQueries';
 import { openDatabase } from '../electron/core/store/openDatabase';

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import si from 'systeminformation';
 import { defaultSettings } from '../shared/config/settingsSchema';
-import { createSystemCollector } from '../electron/core/collectors/system';
+import { createSystemCollector } from '../electron/core/monitors/system';
 
 const opsbarSamples = Number(process.argv[2] ?? 10_000);
 const siSamples = Number(process.argv[3] ?? 30);

@@ -2,7 +2,7 @@ import type { Settings } from '../../shared/config/settingsSchema';
 import type { DockerSnapshot } from '../../shared/types/docker';
 import type { StatusSnapshot } from '../../shared/types/status';
 import type { SystemSnapshot } from '../../shared/types/system';
-import type { CollectorResult } from './collectors/collectorScheduler';
+import type { CollectorResult } from './monitors/collectorScheduler';
 import { evaluateStatus } from './status/evaluateStatus';
 
 /** The latest snapshot of each collector, and the status evaluated from them. */

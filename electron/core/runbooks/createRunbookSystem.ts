@@ -13,7 +13,7 @@ import { actionRegistry } from './actions/actionRegistry';
 import { createStatusCheckAction } from './actions/statusCheckAction';
 import { createRunbookCatalog, type RunbookCatalog } from './format/runbookCatalog';
 import { RunbookRunner } from './run/runbookRunner';
-import { createProcessRunner } from './run/spawnProcessRunner';
+import { createProcessRunner } from '../process/spawnProcessRunner';
 import { runbookEventFor } from './runbookEvents';
 import { RunbookScheduler, type ScheduledJobRef } from './schedule/runbookScheduler';
 import { ScheduleStateFile, scheduleStatePathIn } from './schedule/scheduleStateFile';

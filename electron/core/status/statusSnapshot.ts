@@ -2,7 +2,7 @@ import type { StatusSnapshot } from '../../../shared/types/status';
 import type { DockerSnapshot } from '../../../shared/types/docker';
 import type { SystemSnapshot } from '../../../shared/types/system';
 import type { Clock } from '../clock';
-import { buildCollectors, builtInCollectors, type CollectorFactory } from '../collectors/registry';
+import { buildCollectors, builtInCollectors, type CollectorFactory } from '../monitors/registry';
 import { configPathIn, loadConfigFile } from '../config/configFile';
 import type { Logger } from '../logger';
 import { evaluateStatus } from './evaluateStatus';

@@ -4,7 +4,7 @@ import { retentionSchema } from '../../../shared/config/settingsSchema';
 import type { NewOpsEvent, OpsEvent } from '../../../shared/types/events';
 import type { HistoryResult } from '../../../shared/types/history';
 import type { RunDetail, RunSummary, StepAttempt } from '../../../shared/types/runbooks';
-import type { Sample } from '../collectors/collector';
+import type { Sample } from '../monitors/collector';
 import { AuditLog, type AuditEntry } from './auditLog';
 import { EventLog } from './eventLog';
 import { HistoryQueries } from './historyQueries';

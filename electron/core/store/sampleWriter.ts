@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Sample } from '../collectors/collector';
+import type { Sample } from '../monitors/collector';
 import { RollupAccumulator } from './rollupAccumulator';
 import type { SeriesRegistry } from './seriesRegistry';
 import { describeWriteFailure } from './storeErrors';

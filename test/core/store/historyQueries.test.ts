@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { Sample } from '../../../electron/core/collectors/collector';
+import type { Sample } from '../../../electron/core/monitors/collector';
 import { planBuckets } from '../../../electron/core/store/bucketPlan';
 import { OpsbarStore } from '../../../electron/core/store/opsbarStore';
 import type { HistoryPoint, Resolution } from '../../../shared/types/history';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { Sample } from '../../../electron/core/collectors/collector';
+import type { Sample } from '../../../electron/core/monitors/collector';
 import { OpsbarStore, StoreVersionError } from '../../../electron/core/store/opsbarStore';
 import { HOUR, NOW, seriesSamples, tempDir, waitFor } from './fixtures/storeFixtures';
 

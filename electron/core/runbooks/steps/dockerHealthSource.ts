@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Clock } from '../../clock';
-import { forEachBounded } from '../../collectors/docker/boundedConcurrency';
-import { callWithDeadline } from '../../collectors/docker/callWithDeadline';
-import { factsFromInspect, factsFromSummary, containerState } from '../../collectors/docker/containerInspector';
-import { createDockerApi, type DockerApi, type RawContainerSummary } from '../../collectors/docker/dockerApi';
-import { resolveDockerEndpoint, type DockerEndpointResolution } from '../../collectors/docker/dockerEndpoint';
-import { describeDockerFailure, describeNoEndpoint } from '../../collectors/docker/dockerErrors';
+import { forEachBounded } from '../../monitors/docker/boundedConcurrency';
+import { callWithDeadline } from '../../monitors/docker/callWithDeadline';
+import { factsFromInspect, factsFromSummary, containerState } from '../../monitors/docker/containerInspector';
+import { createDockerApi, type DockerApi, type RawContainerSummary } from '../../monitors/docker/dockerApi';
+import { resolveDockerEndpoint, type DockerEndpointResolution } from '../../monitors/docker/dockerEndpoint';
+import { describeDockerFailure, describeNoEndpoint } from '../../monitors/docker/dockerErrors';
 import type { ContainerHealthSource } from './stepKind';
 
 type Observation = { name: string; state: string; health: string | null };

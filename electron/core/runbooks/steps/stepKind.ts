@@ -39,7 +39,7 @@ export interface StepExecution {
 
 export interface StepServices {
   /** Spawns processes in their own group and kills the group on abort. */
-  processes: import('../run/processRunner').ProcessRunner;
+  processes: import('../../process/processRunner').ProcessRunner;
   /** Docker inspection for container-health steps; null when Docker is not configured. */
   docker: ContainerHealthSource | null;
   /** Opsbar actions callable from `action` steps, by name. */

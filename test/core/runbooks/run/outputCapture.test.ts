@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createProcessRunner } from '../../../../electron/core/runbooks/run/spawnProcessRunner';
+import { createProcessRunner } from '../../../../electron/core/process/spawnProcessRunner';
 import { OutputCapture, completeUtf8Length, stripAnsi } from '../../../../electron/core/runbooks/run/outputCapture';
 
 test('small output is kept whole', () => {

@@ -10,7 +10,7 @@ import { systemClock, type Clock } from '../../../../electron/core/clock';
 import { createRunbookCatalog } from '../../../../electron/core/runbooks/format/runbookCatalog';
 import { LIVE_OUTPUT_INTERVAL_MS, LIVE_OUTPUT_MAX_BYTES } from '../../../../electron/core/runbooks/run/liveOutputThrottle';
 import { RunRefusedError } from '../../../../electron/core/runbooks/run/runControl';
-import { createProcessRunner } from '../../../../electron/core/runbooks/run/spawnProcessRunner';
+import { createProcessRunner } from '../../../../electron/core/process/spawnProcessRunner';
 import { builtInStepKinds } from '../../../../electron/core/runbooks/steps/builtInStepKinds';
 import { stepKindRegistry } from '../../../../electron/core/runbooks/steps/registry';
 import { MAX_STORED_OUTPUT_BYTES } from '../../../../electron/core/store/runbookRunLog';

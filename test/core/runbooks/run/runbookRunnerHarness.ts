@@ -11,7 +11,7 @@ import type { Runbook, RunbookLibraryView, RunbookParam, RunbookStep, RunDetail,
 import type { Clock } from '../../../../electron/core/clock';
 import { silentLogger } from '../../../../electron/core/logger';
 import type { RunbookCatalog } from '../../../../electron/core/runbooks/format/runbookCatalog';
-import type { ProcessRunner } from '../../../../electron/core/runbooks/run/processRunner';
+import type { ProcessRunner } from '../../../../electron/core/process/processRunner';
 import { RunbookRunner } from '../../../../electron/core/runbooks/run/runbookRunner';
 import { stepKindRegistry, type StepKindRegistry } from '../../../../electron/core/runbooks/steps/registry';
 import type { StepExecution, StepKind, StepResult, StepServices } from '../../../../electron/core/runbooks/steps/stepKind';

@@ -1,7 +1,7 @@
 /** Builds a StepExecution with real services (process runner, fetch, clock) for step kind tests. */
 import type { StepBlock } from '../../../../../shared/types/runbooks';
 import { actionRegistry } from '../../../../../electron/core/runbooks/actions/actionRegistry';
-import { createProcessRunner } from '../../../../../electron/core/runbooks/run/spawnProcessRunner';
+import { createProcessRunner } from '../../../../../electron/core/process/spawnProcessRunner';
 import type { StepExecution, StepServices } from '../../../../../electron/core/runbooks/steps/stepKind';
 
 /** Sleeps for real; rejects with the signal's reason when it aborts. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OsSystemReader } from '../../../../electron/core/collectors/system';
+import { OsSystemReader } from '../../../../electron/core/monitors/system';
 import { statsOf } from './fakes';
 
 const macDeps = {

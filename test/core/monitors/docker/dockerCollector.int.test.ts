@@ -3,8 +3,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { createDockerCollector, type DockerCollector } from '../../../../electron/core/collectors/docker';
-import type { Sample } from '../../../../electron/core/collectors/collector';
+import { createDockerCollector, type DockerCollector } from '../../../../electron/core/monitors/docker';
+import type { Sample } from '../../../../electron/core/monitors/collector';
 import { defaultSettings } from '../../../../shared/config/settingsSchema';
 import type { ContainerInfo, DockerSnapshot, Stack } from '../../../../shared/types/docker';
 import type { NewOpsEvent } from '../../../../shared/types/events';

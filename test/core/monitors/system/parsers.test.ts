@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseProcStat } from '../../../../electron/core/collectors/system/cpuTimes';
-import { parseMeminfo } from '../../../../electron/core/collectors/system/meminfo';
+import { parseProcStat } from '../../../../electron/core/monitors/system/cpuTimes';
+import { parseMeminfo } from '../../../../electron/core/monitors/system/meminfo';
 import {
   isPseudoFs,
   parseMounts,
   selectDiskMounts,
   unescapeMountField,
-} from '../../../../electron/core/collectors/system/mounts';
+} from '../../../../electron/core/monitors/system/mounts';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../../fixtures/proc', name), 'utf8');
 

@@ -1,7 +1,7 @@
 // Test doubles for the Docker collector: a clock driven by hand and an in-memory Engine API.
 import { PassThrough } from 'node:stream';
 import type { Clock } from '../../../../electron/core/clock';
-import type { DockerApi, RawContainerDetails, RawContainerSummary } from '../../../../electron/core/collectors/docker/dockerApi';
+import type { DockerApi, RawContainerDetails, RawContainerSummary } from '../../../../electron/core/monitors/docker/dockerApi';
 
 export class ManualClock implements Clock {
   private timers: { at: number; fn: () => void; cancelled: boolean }[] = [];

@@ -4,10 +4,10 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createProcessRunner } from '../../../../electron/core/runbooks/run/spawnProcessRunner';
-import type { ProcessRunResult } from '../../../../electron/core/runbooks/run/processRunner';
-import { StepCancelledError, StepTimeoutError } from '../../../../electron/core/runbooks/run/stepAbort';
-import { killAll, processAlive, readPids, tempDir, waitFor } from '../steps/support/processProbe';
+import { createProcessRunner } from '../../../electron/core/process/spawnProcessRunner';
+import type { ProcessRunResult } from '../../../electron/core/process/processRunner';
+import { StepCancelledError, StepTimeoutError } from '../../../electron/core/runbooks/run/stepAbort';
+import { killAll, processAlive, readPids, tempDir, waitFor } from '../runbooks/steps/support/processProbe';
 
 const tmp = tempDir('opsbar-runner-');
 const leftovers: number[] = [];

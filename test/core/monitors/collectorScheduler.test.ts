@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Collector } from '../../../electron/core/collectors/collector';
-import { CollectorScheduler, type CollectorResult } from '../../../electron/core/collectors/collectorScheduler';
+import type { Collector } from '../../../electron/core/monitors/collector';
+import { CollectorScheduler, type CollectorResult } from '../../../electron/core/monitors/collectorScheduler';
 import { silentLogger } from '../../../electron/core/logger';
 import { ManualClock, flushPromises } from '../../support/manualClock';
 

@@ -1,6 +1,6 @@
 import type { NewOpsEvent } from '../../../../shared/types/events';
-import type { CollectorHooks } from '../../../../electron/core/collectors/collector';
-import type { CollectorClock, MountEntry, StatfsLike, SystemReader } from '../../../../electron/core/collectors/system';
+import type { CollectorHooks } from '../../../../electron/core/monitors/collector';
+import type { CollectorClock, MountEntry, StatfsLike, SystemReader } from '../../../../electron/core/monitors/system';
 
 /** A clock whose time and timers move only when the test says so. */
 export class FakeClock implements CollectorClock {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { composeLabels, containerSeverity, groupIntoStacks, type ContainerFacts } from '../../../../electron/core/collectors/docker/stackGrouping';
+import { composeLabels, containerSeverity, groupIntoStacks, type ContainerFacts } from '../../../../electron/core/monitors/docker/stackGrouping';
 
 function facts(overrides: Partial<ContainerFacts>): ContainerFacts {
   return {

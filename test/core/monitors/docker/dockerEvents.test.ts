@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { JsonLineParser } from '../../../../electron/core/collectors/docker/jsonLineParser';
-import { DockerEventMapper, type MappedDockerEvent } from '../../../../electron/core/collectors/docker/eventMapping';
-import { DockerEventWatcher } from '../../../../electron/core/collectors/docker/dockerEvents';
+import { JsonLineParser } from '../../../../electron/core/monitors/docker/jsonLineParser';
+import { DockerEventMapper, type MappedDockerEvent } from '../../../../electron/core/monitors/docker/eventMapping';
+import { DockerEventWatcher } from '../../../../electron/core/monitors/docker/dockerEvents';
 import { FakeDockerApi, ManualClock, connRefused, flush } from './fakes';
 
 // Shaped like Docker 20.10's /events output.

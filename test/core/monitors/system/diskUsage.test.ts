@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { statfsSync } from 'node:fs';
-import { diskUsageFromStatfs } from '../../../../electron/core/collectors/system/diskUsage';
+import { diskUsageFromStatfs } from '../../../../electron/core/monitors/system/diskUsage';
 
 const root = { source: '/dev/root', mount: '/', fsType: 'ext4' };
 

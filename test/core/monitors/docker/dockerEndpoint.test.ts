@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeEndpoint, parseDockerEndpoint, resolveDockerEndpoint } from '../../../../electron/core/collectors/docker/dockerEndpoint';
+import { describeEndpoint, parseDockerEndpoint, resolveDockerEndpoint } from '../../../../electron/core/monitors/docker/dockerEndpoint';
 
 const none = () => false;
 const only = (...paths: string[]) => (p: string) => paths.includes(p);

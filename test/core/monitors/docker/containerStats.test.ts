@@ -6,7 +6,7 @@ import {
   memoryFigures,
   readCpu,
   statsFigures,
-} from '../../../../electron/core/collectors/docker/containerStats';
+} from '../../../../electron/core/monitors/docker/containerStats';
 import { FakeDockerApi, ManualClock, flush } from './fakes';
 
 // A one-shot reading from Docker 20.10 on cgroup v1 (trimmed of blkio/network): empty precpu_stats.

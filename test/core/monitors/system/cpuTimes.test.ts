@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpuPercentBetween, cpuTimesFromOs } from '../../../../electron/core/collectors/system/cpuTimes';
+import { cpuPercentBetween, cpuTimesFromOs } from '../../../../electron/core/monitors/system/cpuTimes';
 
 test('cpuPercentBetween is the busy share of the time between two readings', () => {
   const before = { idle: 1000, total: 2000, cores: 2 };

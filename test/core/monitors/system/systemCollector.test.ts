@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpus } from 'node:os';
 import { defaultSettings } from '../../../../shared/config/settingsSchema';
-import { createSystemCollector, type StatfsLike } from '../../../../electron/core/collectors/system';
+import { createSystemCollector, type StatfsLike } from '../../../../electron/core/monitors/system';
 import { FakeClock, fixedReader, gib, recordingHooks, statsOf } from './fakes';
 
 const settings = defaultSettings();

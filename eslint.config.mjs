@@ -6,7 +6,7 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const nodeOnlyPackages = ['better-sqlite3', 'dockerode', 'systeminformation', 'node-cron', 'yaml', 'electron'];
+const nodeOnlyPackages = ['better-sqlite3', 'dockerode', 'systeminformation', 'node-cron', 'yaml', 'plist', 'electron'];
 
 const noElectron = { name: 'electron', message: 'Only electron/main may import Electron: keep the core plain Node.' };
 

@@ -1,6 +1,7 @@
 // Runbook runner benchmark (not a test): what Opsbar adds to a step beyond running its shell,
 // measured against the peer that does only that (spawn /bin/sh -c, drain the output) in the
 // same run. Prints one JSON object. Run: node --import tsx bench/runbook-bench.ts
+import { createDockerClientProvider } from '../electron/core/monitors/docker/dockerClientProvider';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,7 @@ async function main() {
   const system = createRunbookSystem({
     dataDir,
     settings: () => settings,
+    docker: createDockerClientProvider({ settings: () => settings }),
     store,
     clock: systemClock,
     log: silentLogger,

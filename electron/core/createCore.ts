@@ -1,19 +1,26 @@
 import { join } from 'node:path';
 import type { Settings, SettingsPatch, SettingsView } from '../../shared/config/settingsSchema';
 import type { NewOpsEvent, OpsEvent } from '../../shared/types/events';
-import type { StatusSnapshot } from '../../shared/types/status';
+import type { HostInventory } from '../../shared/types/inventory';
+import type { ModuleId, StatusSnapshot } from '../../shared/types/status';
 import { createApiDispatcher, NotFoundError } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
 import { systemClock, type Clock } from './clock';
-import { CollectorScheduler, type CollectorResult } from './monitors/collectorScheduler';
-import { buildCollectors, builtInCollectors, type CollectorFactory } from './monitors/registry';
 import { configPathIn, loadConfigFile, updateConfigFile } from './config/configFile';
 import { LiveHub } from './liveHub';
 import { consoleLogger, type Logger } from './logger';
-import { MonitorState } from './monitorState';
+import { collectOnce } from './monitors/collectOnce';
+import type { CollectorResult } from './monitors/collectorScheduler';
+import { createDockerClientProvider, type DockerClientProvider } from './monitors/docker/dockerClientProvider';
+import type { AnyMonitorModule, MonitorDeps } from './monitors/monitorModule';
+import { ModuleRunner } from './monitors/moduleRunner';
+import { builtInModules } from './monitors/registry';
 import type { OpsbarCore } from './opsbarCore';
-import { checkTransitionEvents } from './status/checkTransitions';
+import { createCommandRunner, type CommandRunner } from './process/commandRunner';
 import { createRunbookSystem } from './runbooks/createRunbookSystem';
+import { checkTransitionEvents } from './status/checkTransitions';
+import { StatusAssembler } from './status/statusAssembler';
+import { StatusChanges } from './status/statusChanges';
 import { OpsbarStore } from './store/opsbarStore';
 
 export interface CreateCoreOptions {
@@ -22,41 +29,53 @@ export interface CreateCoreOptions {
   clock?: Clock;
   /** Path of a better-sqlite3 binary built for Electron's ABI (the shell passes it). */
   sqliteNativeBinding?: string;
-  /** Replaces the built-in monitors (tests). */
-  collectorFactories?: CollectorFactory[];
+  /** Replaces the built-in monitor modules (tests). */
+  modules?: readonly AnyMonitorModule[];
   /** Replaces the shipped runbooks folder (tests). */
   builtinRunbookDir?: string;
+  /**
+   * `app` (the tray, `serve`): monitors in the background, scheduled runbooks, retention.
+   * `cli`: one-shot commands on the same data dir — nothing runs until asked, no schedules.
+   */
+  role?: 'app' | 'cli';
+  /** `memory`: history in an in-memory database (a one-shot status neither writes nor checks the file). */
+  history?: 'file' | 'memory';
+  commands?: CommandRunner;
+  docker?: DockerClientProvider;
+  /** Reads the host inventory (default: systeminformation, once). */
+  readInventory?: () => Promise<HostInventory>;
 }
 
 export const DATABASE_FILE_NAME = 'opsbar.db';
 const RETENTION_INTERVAL_MS = 60 * 60_000;
 
-/** The one composition root of the core: config, store, monitors, status, API. */
+/** The one composition root of the core: config, store, monitor modules, status, runbooks, API. */
 export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   const log = options.log ?? consoleLogger;
   const clock = options.clock ?? systemClock;
-  const factories = options.collectorFactories ?? builtInCollectors;
+  const role = options.role ?? 'app';
+  const modules = options.modules ?? builtInModules;
   const configPath = configPathIn(options.dataDir);
   const notices: string[] = [];
 
   let loaded = loadConfigFile(configPath);
   for (const p of loaded.problems) notices.push(`Config ${p.path}: ${p.message}`);
 
-  const { store, notice } = OpsbarStore.open(join(options.dataDir, DATABASE_FILE_NAME), {
-    now: () => clock.now(),
-    nativeBinding: options.sqliteNativeBinding,
-  });
+  const databaseFile = options.history === 'memory' ? ':memory:' : join(options.dataDir, DATABASE_FILE_NAME);
+  const { store, notice } = OpsbarStore.open(databaseFile, { now: () => clock.now(), nativeBinding: options.sqliteNativeBinding });
   if (notice.kind === 'corrupt-moved-aside') notices.push(notice.message);
 
   const live = new LiveHub();
+  const docker = options.docker ?? createDockerClientProvider({ settings: () => loaded.settings });
+  const monitorDeps: MonitorDeps = { clock, log, commands: options.commands ?? createCommandRunner(), docker };
   let runbooks: ReturnType<typeof createRunbookSystem> | null = null;
   const maintenance = () => {
     const window = runbooks?.maintenance();
     return window ? { active: window.active, until: window.until, silenceNonCritical: loaded.settings.runbooks.maintenanceWindow.silenceNonCritical } : null;
   };
-  const state = new MonitorState(loaded.settings, () => clock.now(), maintenance);
+  const assembler = new StatusAssembler(modules, loaded.settings, () => clock.now(), maintenance);
+  const changes = new StatusChanges();
   let previousChecks: StatusSnapshot['checks'] | null = null;
-  let lastPublished = '';
 
   const recordEvent = (event: NewOpsEvent): void => {
     let stored: OpsEvent;
@@ -70,27 +89,20 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   };
 
   const publishStatus = (status: StatusSnapshot): void => {
-    for (const event of checkTransitionEvents(previousChecks, status.checks, status.at)) recordEvent(event);
+    for (const event of checkTransitionEvents(previousChecks, status.checks, status.at, (id) => assembler.ownerOf(id))) recordEvent(event);
     previousChecks = status.checks;
-    // Only the parts an observer sees: a new timestamp alone is not news.
-    const fingerprint = JSON.stringify({ ...status, at: 0, system: status.system && { ...status.system, at: 0 }, docker: { ...status.docker, at: 0 } });
-    if (fingerprint === lastPublished) return;
-    lastPublished = fingerprint;
-    live.publish({ type: 'status', status });
+    const message = changes.next(status);
+    if (message) live.publish(message);
   };
 
   const onResult = (result: CollectorResult): void => {
     if (result.output) store.writeSamples(result.output.samples);
     const health = store.health();
-    state.setStoreError(health.writable ? null : health.lastError);
-    publishStatus(state.applyResult(result));
+    assembler.setStoreError(health.writable ? null : health.lastError);
+    publishStatus(assembler.applyResult(result));
   };
 
-  let scheduler: CollectorScheduler | null = null;
-  const startCollectors = async (settings: Settings): Promise<void> => {
-    scheduler = new CollectorScheduler(clock, { onResult, onEvent: recordEvent }, log);
-    await scheduler.start(buildCollectors(factories, settings, { clock, log }));
-  };
+  const runner = new ModuleRunner(modules, monitorDeps, { onResult, onEvent: recordEvent, onReset: (id) => assembler.forget(id) }, clock, log);
 
   let retentionTimer: { cancel(): void } | null = null;
   const runRetention = (): void => {
@@ -104,16 +116,14 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
 
   const settingsView = (): SettingsView => ({ settings: loaded.settings, configPath, problems: loaded.problems });
 
+  let started = false;
   const updateSettings = async (patch: SettingsPatch): Promise<SettingsView> => {
     const before = loaded.settings;
     loaded = updateConfigFile(configPath, patch);
-    publishStatus(state.setSettings(loaded.settings));
     if (JSON.stringify(before.runbooks) !== JSON.stringify(loaded.settings.runbooks)) runbookSystem.reload();
-    const restart = JSON.stringify([before.monitoring, before.docker, before.disks]) !== JSON.stringify([loaded.settings.monitoring, loaded.settings.docker, loaded.settings.disks]);
-    if (restart && scheduler) {
-      await scheduler.stop();
-      await startCollectors(loaded.settings);
-    }
+    // Thresholds apply at this evaluation; a module whose collection settings changed restarts alone.
+    if (started) await runner.apply(loaded.settings);
+    publishStatus(assembler.setSettings(loaded.settings));
     return settingsView();
   };
 
@@ -124,25 +134,43 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     clock,
     log,
     publish: (message) => live.publish(message),
-    status: () => state.status(),
+    // In the app the live status; in a CLI run, a one-shot reading when a step asks for it.
+    status: () => (started ? assembler.status() : oneShotStatus()),
     recordEvent,
-    scheduling: true,
+    scheduling: role === 'app',
     builtinDir: options.builtinRunbookDir,
+    docker,
   });
   const runbookSystem = runbooks;
 
+  let inventory: Promise<HostInventory> | null = null;
+  const readInventory = (): Promise<HostInventory> => {
+    inventory ??= (options.readInventory ?? defaultInventoryReader(clock))();
+    return inventory;
+  };
+
+  async function oneShotStatus(ids?: readonly ModuleId[]): Promise<StatusSnapshot> {
+    const chosen = ids ? modules.filter((m) => ids.includes(m.id)) : modules;
+    for (const result of await collectOnce(chosen, loaded.settings, monitorDeps, clock)) assembler.applyResult(result);
+    return assembler.refresh();
+  }
+
   const dispatch = createApiDispatcher(
-    createApiHandlers({ status: () => state.status(), store, settingsView, updateSettings, runbooks: runbookSystem }),
+    createApiHandlers({ status: () => assembler.status(), inventory: readInventory, store, settingsView, updateSettings, runbooks: runbookSystem }),
     (method, error) => log.error(`${method}: ${(error as Error).stack ?? error}`),
   );
 
-  let started = false;
   return {
     dataDir: options.dataDir,
     dispatch,
     notices,
     subscribe: (listener) => live.subscribe(listener),
-    status: () => state.status(),
+    status: () => assembler.status(),
+    trayLines: () => assembler.trayLines(),
+    collectOnce: (ids) => oneShotStatus(ids),
+    settings: () => loaded.settings,
+    inventory: readInventory,
+    runbooks: { catalog: runbookSystem.catalog, runs: runbookSystem.runs },
     startRunbook(runbookId, trigger) {
       runbookSystem.catalog.refresh();
       const runbook = runbookSystem.catalog.get(runbookId);
@@ -155,15 +183,24 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
       started = true;
       for (const message of notices) log.warn(message);
       runRetention();
-      await startCollectors(loaded.settings);
+      void readInventory();
+      await runner.start(loaded.settings);
       runbookSystem.start();
     },
     async stop() {
       retentionTimer?.cancel();
       await runbookSystem.stop();
-      await scheduler?.stop();
-      scheduler = null;
+      await runner.stop();
       store.close();
     },
+  };
+}
+
+function defaultInventoryReader(clock: Clock): () => Promise<HostInventory> {
+  return async () => {
+    // systeminformation is loaded only here, once: it spawns processes, never in the loop.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readHostInventory } = require('./inventory/hostInventory') as typeof import('./inventory/hostInventory');
+    return readHostInventory({ clock });
   };
 }

@@ -1,7 +1,11 @@
+import type { Settings } from '../../shared/config/settingsSchema';
+import type { HostInventory } from '../../shared/types/inventory';
 import type { RunDetail, RunSummary } from '../../shared/types/runbooks';
-import type { StatusSnapshot } from '../../shared/types/status';
+import type { ModuleId, StatusSnapshot } from '../../shared/types/status';
 import type { ApiDispatcher } from './api/dispatcher';
 import type { LiveListener } from './liveHub';
+import type { TrayLine } from './monitors/monitorModule';
+import type { RunbookSystem } from './runbooks/createRunbookSystem';
 
 /**
  * What the core offers to its hosts: the Electron shell, the headless server and the CLI.
@@ -11,18 +15,27 @@ export interface OpsbarCore {
   readonly dataDir: string;
   /** The one API checkpoint: validates method and payload, answers an envelope. */
   readonly dispatch: ApiDispatcher;
-  /** Live status and events; returns an unsubscribe function. */
+  /** Live status changes and events; returns an unsubscribe function. */
   subscribe(listener: LiveListener): () => void;
-  /** The latest status (overall severity, checks, snapshots). */
+  /** The latest status (overall severity, checks, each module's snapshot). */
   status(): StatusSnapshot;
+  /** The tray's status lines, worst first, as each module words them. */
+  trayLines(): TrayLine[];
+  /** One reading of the given modules (all by default) without the background loop: the CLI's status. */
+  collectOnce(ids?: readonly ModuleId[]): Promise<StatusSnapshot>;
+  settings(): Settings;
+  /** CPU, OS and GPU controllers, read once. */
+  inventory(): Promise<HostInventory>;
+  /** The runbook library and runner (the CLI's `runbook` commands). */
+  readonly runbooks: Pick<RunbookSystem, 'catalog' | 'runs'>;
   /** Runs a runbook through (the tray's "Run daily health check"): its current file, default params. */
   startRunbook(runbookId: string, trigger: 'tray' | 'cli'): RunDetail;
   /** The newest run of a runbook, or null. */
   lastRun(runbookId: string): RunSummary | null;
   /** Things the operator should know from start-up: config problems, a database moved aside. */
   readonly notices: string[];
-  /** Starts collectors and background jobs; resolves once the first samples are in. */
+  /** Starts monitors and background jobs; resolves once the first samples are in. */
   start(): Promise<void>;
-  /** Stops collectors, flushes and closes the store. */
+  /** Stops monitors, flushes and closes the store. */
   stop(): Promise<void>;
 }

@@ -135,7 +135,7 @@ export function setupNotifications(deps: NotificationDeps): () => void {
   };
 
   const unsubscribe = deps.core.subscribe((message: LiveMessage) => {
-    if (message.type === 'status') onStatus(message.status);
+    if (message.type === 'status') onStatus(deps.core.status());
     if (message.type === 'event') show(decideEventNotification(message.event, previous));
   });
   return () => {

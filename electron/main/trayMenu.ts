@@ -1,4 +1,3 @@
-import type { DockerSnapshot } from '../../shared/types/docker';
 import type { RunSummary } from '../../shared/types/runbooks';
 import { SEVERITIES, severityRank, type Severity } from '../../shared/types/severity';
 import type { StatusSnapshot } from '../../shared/types/status';
@@ -21,6 +20,8 @@ export interface TrayMenuOptions {
   onQuit: () => void;
   /** Status lines shown before "…and N more" (worst first). */
   maxChecks?: number;
+  /** The status lines as the core's modules word them, worst first; default: the checks. */
+  lines?: readonly StatusLine[];
   /** "Run daily health check" and its last result; absent when the runbook is not loaded. */
   healthCheck?: { last: RunSummary | null; onRun: () => void };
   /** Clock time of a run's end, e.g. "08:00" (injected so tests do not depend on the locale). */
@@ -77,23 +78,19 @@ export function trayIconName(severity: unknown): string {
   return `tray-${asSeverity(severity)}`;
 }
 
-interface StatusLine {
+/** One status line of the menu: the core's modules word them ("GPU 0 · 21.3 of 24.0 GB (89%)"). */
+export interface StatusLine {
   label: string;
   severity: Severity;
 }
 
-/** "Docker — 11 of 12 healthy", from the snapshot, for when the core gave no Docker check. */
-export function dockerLine(docker: DockerSnapshot | null | undefined): StatusLine | null {
-  if (!docker) return null;
-  if (!docker.available) return { label: 'Docker — not available', severity: 'unknown' };
-  const containers = docker.stacks.flatMap((stack) => stack.containers);
-  if (containers.length === 0) return { label: 'Docker — no containers', severity: 'ok' };
-  const healthy = containers.filter((c) => c.severity === 'ok').length;
-  const severity = docker.stacks.reduce<Severity>((worst, s) => (severityRank(asSeverity(s.severity)) > severityRank(worst) ? asSeverity(s.severity) : worst), 'ok');
-  return { label: `Docker — ${healthy} of ${containers.length} healthy`, severity };
+/** The core's lines, sanitised (they carry untrusted text: container names, mounts, process names). */
+function shownLines(status: StatusSnapshot | null | undefined, lines: readonly StatusLine[] | undefined): StatusLine[] {
+  if (!lines) return statusLines(status);
+  return lines.map((line) => ({ label: menuText(line.label), severity: asSeverity(line.severity) }));
 }
 
-/** Status lines, worst first; ties keep the core's order. */
+/** Status lines from the checks, worst first; ties keep the core's order (when the core gave no tray lines). */
 export function statusLines(status: StatusSnapshot | null | undefined): StatusLine[] {
   const checks = Array.isArray(status?.checks) ? status.checks : [];
   const lines = checks.map((check, index) => ({
@@ -101,9 +98,6 @@ export function statusLines(status: StatusSnapshot | null | undefined): StatusLi
     severity: asSeverity(check.severity),
     index,
   }));
-  const hasDockerCheck = checks.some((c) => c.id === 'docker' || /^docker[.:]/.test(String(c.id)));
-  const docker = hasDockerCheck ? null : dockerLine(status?.docker);
-  if (docker) lines.push({ ...docker, index: lines.length });
   lines.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.index - b.index);
   return lines.map(({ label, severity }) => ({ label, severity }));
 }
@@ -111,7 +105,7 @@ export function statusLines(status: StatusSnapshot | null | undefined): StatusLi
 export function buildTrayMenu(status: StatusSnapshot | null | undefined, options: TrayMenuOptions): TrayMenuItem[] {
   const overall = asSeverity(status?.overall);
   const items: TrayMenuItem[] = [{ type: 'normal', label: `Overall: ${SEVERITY_LABEL[overall]}`, enabled: false, severity: overall }];
-  const lines = statusLines(status);
+  const lines = shownLines(status, options.lines);
   const max = Math.max(1, options.maxChecks ?? 10);
   items.push({ type: 'separator' });
   if (!status) {
@@ -132,10 +126,10 @@ export function buildTrayMenu(status: StatusSnapshot | null | undefined, options
 }
 
 /** "Opsbar — OK", or the overall state and the worst line: "Opsbar — Critical · Disk / — 2 GB free (99%) (+1 more)". */
-export function trayTooltip(status: StatusSnapshot | null | undefined): string {
+export function trayTooltip(status: StatusSnapshot | null | undefined, lines?: readonly StatusLine[]): string {
   const overall = asSeverity(status?.overall);
   let text = `Opsbar — ${SEVERITY_LABEL[overall]}`;
-  const troubled = statusLines(status).filter((l) => l.severity === 'warning' || l.severity === 'critical');
+  const troubled = shownLines(status, lines).filter((l) => l.severity === 'warning' || l.severity === 'critical');
   if (troubled.length > 0) {
     const more = troubled.length > 1 ? ` (+${troubled.length - 1} more)` : '';
     text = `${text} · ${menuText(troubled[0].label, MAX_TOOLTIP - text.length - 3 - more.length)}${more}`;

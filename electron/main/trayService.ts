@@ -29,7 +29,7 @@ export interface TrayServiceDeps<Icon, Menu> {
   loadIcon(name: string): Icon;
   /** `Menu.buildFromTemplate`. */
   buildMenu(template: NativeMenuItem<Icon>[]): Menu;
-  core: Pick<OpsbarCore, 'status' | 'subscribe'>;
+  core: Pick<OpsbarCore, 'status' | 'subscribe' | 'trayLines'>;
   onOpenDashboard(): void;
   onQuit(): void;
   /** On Windows a left click opens the dashboard; macOS and Linux show the menu. */
@@ -62,7 +62,7 @@ export class TrayService<Icon, Menu> {
     this.lastHealthRun = this.deps.healthCheck?.lastRun() ?? null;
     this.update(status);
     this.unsubscribe = this.deps.core.subscribe((message: LiveMessage) => {
-      if (message.type === 'status') this.update(message.status);
+      if (message.type === 'status') this.update(this.deps.core.status());
       if (message.type === 'run' && message.run.runbookId === this.deps.healthCheck?.runbookId) {
         this.lastHealthRun = message.run;
         this.update(this.lastStatus);
@@ -80,13 +80,15 @@ export class TrayService<Icon, Menu> {
       tray.setImage(this.icon(iconName));
       this.shown.icon = iconName;
     }
-    const tooltip = trayTooltip(status);
+    const lines = status ? this.deps.core.trayLines() : undefined;
+    const tooltip = trayTooltip(status, lines);
     if (tooltip !== this.shown.tooltip) {
       tray.setToolTip(tooltip);
       this.shown.tooltip = tooltip;
     }
     const healthCheck = this.deps.healthCheck;
     const items = buildTrayMenu(status, {
+      lines,
       onOpenDashboard: () => this.deps.onOpenDashboard(),
       onQuit: () => this.deps.onQuit(),
       healthCheck: healthCheck && { last: this.lastHealthRun, onRun: () => healthCheck.run() },

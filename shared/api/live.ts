@@ -1,13 +1,14 @@
 import type { OpsEvent } from '../types/events';
 import type { RunDetail, RunOutputChunk } from '../types/runbooks';
-import type { StatusSnapshot } from '../types/status';
+import type { ModuleSnapshots, StatusHead } from '../types/status';
 
 /**
- * Pushed from core to UI: a fresh status, an event as it happens, a runbook run that changed
- * state, or live output of a running step (bounded per message).
+ * Pushed from core to UI: a status change (the head, and only the module snapshots that
+ * changed since the last message), an event as it happens, a runbook run that changed state,
+ * or live output of a running step (bounded per message).
  */
 export type LiveMessage =
-  | { type: 'status'; status: StatusSnapshot }
+  | { type: 'status'; head: StatusHead; modules: Partial<ModuleSnapshots>; /** Every module is in `modules` (the first message of a stream). */ full: boolean }
   | { type: 'event'; event: OpsEvent }
   | { type: 'run'; run: RunDetail }
   | { type: 'run-output'; chunk: RunOutputChunk };

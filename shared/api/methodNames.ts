@@ -4,7 +4,9 @@
  */
 export const API_METHOD_NAMES = [
   'status.get',
+  'inventory.get',
   'docker.stacks',
+  'gpu.snapshot',
   'history.query',
   'history.series',
   'events.list',

@@ -51,6 +51,35 @@ export const diskSchema = z
   })
   .strict();
 
+const gpuThresholdsSchema = z
+  .object({
+    memoryPercentWarning: z.number().min(0).max(100).optional(),
+    memoryPercentCritical: z.number().min(0).max(100).optional(),
+    temperatureWarningC: z.number().min(0).max(200).optional(),
+  })
+  .strict();
+
+export const gpuSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** nvidia-smi's loop interval (`-lms`): one long-running process samples every GPU this often. */
+    intervalMs: z.number().int().min(500).max(3_600_000).default(2_000),
+    /** Per-process GPU memory (`--query-compute-apps`), a one-shot call this often. */
+    processIntervalMs: z.number().int().min(1_000).max(3_600_000).default(10_000),
+    /** Apple Silicon: one `ioreg` call this often. */
+    appleIntervalMs: z.number().int().min(1_000).max(3_600_000).default(5_000),
+    /** Path of nvidia-smi; empty means look it up on PATH (and the usual driver folders). */
+    nvidiaSmiPath: z.string().max(4096).default(''),
+    /** Deadline of a one-shot GPU tool call, and of the loop's first line. */
+    timeoutMs: z.number().int().min(500).max(120_000).default(5_000),
+    memoryPercentWarning: z.number().min(0).max(100).default(90),
+    memoryPercentCritical: z.number().min(0).max(100).default(97),
+    temperatureWarningC: z.number().min(0).max(200).default(85),
+    /** Thresholds for one GPU, keyed by its index ("0") or UUID ("GPU-…"); unset fields use the ones above. */
+    perGpu: z.record(z.string().min(1).max(128), gpuThresholdsSchema).default({}),
+  })
+  .strict();
+
 /**
  * A cron expression's shape (5 or 6 fields, or a node-cron nickname such as `@daily`). Only
  * the shape is checked here (shared/ cannot load node-cron); the core checks each field when
@@ -119,6 +148,7 @@ export const SETTINGS_SECTIONS = {
   retention: retentionSchema,
   disks: diskSchema,
   runbooks: runbooksSchema,
+  gpu: gpuSchema,
 } as const;
 
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;
@@ -130,6 +160,7 @@ export interface Settings {
   retention: z.output<typeof retentionSchema>;
   disks: z.output<typeof diskSchema>;
   runbooks: z.output<typeof runbooksSchema>;
+  gpu: z.output<typeof gpuSchema>;
 }
 
 type WithoutDefault<S> = S extends z.ZodDefault<infer I> ? I : S extends z.ZodPrefault<infer I> ? I : S;
@@ -157,6 +188,7 @@ export const settingsPatchSchema = z
     retention: patchOf(retentionSchema).optional(),
     disks: patchOf(diskSchema).optional(),
     runbooks: patchOf(runbooksSchema).optional(),
+    gpu: patchOf(gpuSchema).optional(),
   })
   .strict();
 
@@ -183,5 +215,6 @@ export function defaultSettings(): Settings {
     retention: retentionSchema.parse({}),
     disks: diskSchema.parse({}),
     runbooks: runbooksSchema.parse({}),
+    gpu: gpuSchema.parse({}),
   };
 }

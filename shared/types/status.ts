@@ -1,4 +1,5 @@
 import type { DockerSnapshot } from './docker';
+import type { GpuSnapshot } from './gpu';
 import type { Severity } from './severity';
 import type { SystemSnapshot } from './system';
 
@@ -12,12 +13,26 @@ export interface StatusCheck {
   alert?: string;
 }
 
-export interface StatusSnapshot {
+/**
+ * Each monitor module's snapshot, under the module's id: the one list of what the status
+ * carries. The core fills it by iterating over its module registry; adding a module is adding
+ * its line here and its folder under electron/core/monitors/.
+ */
+export interface ModuleSnapshots {
+  system: SystemSnapshot | null;
+  docker: DockerSnapshot;
+  gpu: GpuSnapshot;
+}
+
+export type ModuleId = keyof ModuleSnapshots;
+
+/** What the status says across modules: overall severity and every check, worst first. */
+export interface StatusHead {
   at: number;
   overall: Severity;
   checks: StatusCheck[];
-  system: SystemSnapshot | null;
-  docker: DockerSnapshot;
   /** A maintenance window is open: non-critical alerts are silenced until `until`. */
   maintenance?: { active: boolean; until: number | null; silenceNonCritical: boolean };
 }
+
+export type StatusSnapshot = StatusHead & ModuleSnapshots;

@@ -1,5 +1,6 @@
 // Fakes for Electron objects and a small fake core, shared by the shell's unit tests.
 // Nothing here imports 'electron' (it throws without a binary).
+import { fullStatusMessage, noGpuSnapshot } from '../support/statusFixtures';
 import { EventEmitter } from 'node:events';
 import type { LiveMessage } from '../../shared/api/live';
 import type { DockerSnapshot, Stack } from '../../shared/types/docker';
@@ -40,12 +41,14 @@ export function check(id: string, severity: Severity, label = id, summary = `${i
 }
 
 export function status(overall: Severity, checks: StatusCheck[] = [], dockerSnapshot: DockerSnapshot = noDocker, at = 1): StatusSnapshot {
-  return { at, overall, checks, system: null, docker: dockerSnapshot };
+  return { at, overall, checks, system: null, docker: dockerSnapshot, gpu: noGpuSnapshot(at) };
 }
 
 /** A core with a real dispatcher over stub handlers, a live hub you drive, and a settable status. */
-export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'status' | 'startRunbook' | 'lastRun'> {
+export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'status' | 'trayLines' | 'startRunbook' | 'lastRun'> {
   current: StatusSnapshot = status('unknown');
+  /** The tray lines the core's modules would give; null: the checks, as "label — summary". */
+  lines: { label: string; severity: Severity }[] | null = null;
   /** Runbooks started through startRunbook, as "id by trigger". */
   readonly startedRunbooks: string[] = [];
   readonly listeners = new Set<(m: LiveMessage) => void>();
@@ -82,13 +85,17 @@ export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'st
     return run;
   }
 
+  trayLines(): { label: string; severity: Severity }[] {
+    return this.lines ?? this.current.checks.map((c) => ({ label: c.summary ? `${c.label} — ${c.summary}` : c.label, severity: c.severity }));
+  }
+
   lastRun(_runbookId: string): RunSummary | null {
     return null;
   }
 
   publishStatus(next: StatusSnapshot): void {
     this.current = next;
-    for (const listener of [...this.listeners]) listener({ type: 'status', status: next });
+    for (const listener of [...this.listeners]) listener(fullStatusMessage(next));
   }
 }
 

@@ -8,6 +8,7 @@ import { BRIDGE_GLOBAL, IPC_CALL_CHANNEL, IPC_LIVE_CHANNEL } from '../../shared/
 import type { LiveMessage } from '../../shared/api/live';
 import { createBridge, type IpcRendererLike } from '../../electron/main/preloadBridge';
 import { status } from './fakes';
+import { fullStatusMessage } from '../support/statusFixtures';
 
 type LiveListener = (event: unknown, ...args: unknown[]) => void;
 
@@ -36,7 +37,7 @@ class FakeIpcRenderer implements IpcRendererLike {
   }
 }
 
-const statusMessage: LiveMessage = { type: 'status', status: status('ok') };
+const statusMessage: LiveMessage = fullStatusMessage(status('ok'));
 
 describe('preload bridge', () => {
   test('call sends known methods on the call channel and resolves the envelope', async () => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildTrayMenu, dockerLine, menuSignature, menuText, trayIconName, trayTooltip } from '../../electron/main/trayMenu';
+import { buildTrayMenu, menuSignature, menuText, trayIconName, trayTooltip } from '../../electron/main/trayMenu';
 import type { RunSummary } from '../../shared/types/runbooks';
-import { check, docker, noDocker, stack, status } from './fakes';
+import { check, docker, stack, status } from './fakes';
 
 const noop = () => {};
 const options = { onOpenDashboard: noop, onQuit: noop };
@@ -15,7 +15,6 @@ describe('buildTrayMenu', () => {
       'Overall: OK',
       '---',
       'Disk / — 41 GB free (82%)',
-      'Docker — 2 of 2 healthy',
       '---',
       'Open dashboard',
       'Quit Opsbar',
@@ -45,7 +44,7 @@ describe('buildTrayMenu', () => {
       check('d', 'unknown', 'D', '?'),
       check('e', 'critical', 'E', 'worse'),
     ]);
-    assert.deepEqual(labels(buildTrayMenu(s, options)).slice(2, 8), ['C — bad', 'E — worse', 'B — meh', 'D — ?', 'Docker — not available', 'A — fine']);
+    assert.deepEqual(labels(buildTrayMenu(s, options)).slice(2, 8), ['C — bad', 'E — worse', 'B — meh', 'D — ?', 'A — fine']);
   });
 
   test('unknown status (no snapshot yet): unknown overall and a waiting line', () => {
@@ -59,48 +58,16 @@ describe('buildTrayMenu', () => {
     assert.equal(labels(buildTrayMenu(s, options))[0], 'Overall: Unknown');
   });
 
-  test('no Docker on the host: one "not available" line, no crash', () => {
-    const items = buildTrayMenu(status('ok', [], noDocker), options);
-    assert.ok(labels(items).includes('Docker — not available'));
-  });
-
-  test('no Docker line is derived when the core already reports a Docker check', () => {
-    const s = status('warning', [check('docker', 'warning', 'Docker', '11 of 12 healthy')], docker([stack('x', ['ok'])]));
-    const dockerLines = labels(buildTrayMenu(s, options)).filter((l) => l?.startsWith('Docker'));
-    assert.deepEqual(dockerLines, ['Docker — 11 of 12 healthy']);
-  });
-
-  test('long lists end with "…and N more"', () => {
-    const checks = Array.from({ length: 14 }, (_, i) => check(`c${i}`, 'ok', `Check ${i}`, 'fine'));
-    const l = labels(buildTrayMenu(status('ok', checks, docker([])), { ...options, maxChecks: 10 }));
-    assert.equal(l.filter((x) => x?.startsWith('Check')).length, 10);
-    assert.ok(l.includes('…and 5 more (see dashboard)'));
-  });
-
-  test('untrusted text is one bounded line', () => {
-    const s = status('ok', [check('x', 'ok', 'Container\nevil\tname', 'x'.repeat(300))], docker([]));
-    const line = labels(buildTrayMenu(s, options))[2] ?? '';
-    assert.ok(!/[\n\t]/.test(line));
-    assert.ok(line.length <= 80);
-    assert.ok(line.startsWith('Container evil name — '));
-  });
-
-  test('a check without summary shows its label alone', () => {
-    assert.equal(labels(buildTrayMenu(status('ok', [check('x', 'ok', 'Uptime', '')], docker([])), options))[2], 'Uptime');
-  });
-});
-
-describe('dockerLine', () => {
-  test('counts healthy containers over all stacks and takes the worst stack severity', () => {
-    assert.deepEqual(dockerLine(docker([stack('a', ['ok', 'ok', 'critical']), stack('b', Array(9).fill('ok'))])), {
-      label: 'Docker — 11 of 12 healthy',
-      severity: 'critical',
-    });
-  });
-  test('no containers, no Docker, no snapshot', () => {
-    assert.equal(dockerLine(docker([]))?.label, 'Docker — no containers');
-    assert.deepEqual(dockerLine(noDocker), { label: 'Docker — not available', severity: 'unknown' });
-    assert.equal(dockerLine(undefined), null);
+  test("the core's module lines replace the checks: one GPU line per GPU, worst first, sanitised", () => {
+    const lines = [
+      { label: 'Docker — 11 of 12 running healthy', severity: 'ok' as const },
+      { label: 'GPU 0 · 21.3 of 24.0 GB (89%)', severity: 'ok' as const },
+      { label: 'GPU 1 · 23.5 of 24.0 GB (98%)\n<b>', severity: 'critical' as const },
+    ];
+    const items = buildTrayMenu(status('critical', [check('gpu:1:memory', 'critical', 'GPU 1 memory', '98%')]), { ...options, lines });
+    assert.deepEqual(labels(items).slice(2, 5), ['GPU 1 · 23.5 of 24.0 GB (98%) <b>', 'Docker — 11 of 12 running healthy', 'GPU 0 · 21.3 of 24.0 GB (89%)']);
+    assert.equal(items[2].severity, 'critical');
+    assert.equal(trayTooltip(status('critical'), lines), 'Opsbar — Critical · GPU 1 · 23.5 of 24.0 GB (98%) <b>');
   });
 });
 

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic */
+import { fullStatusMessage } from '../support/statusFixtures';
 import './setupDom';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
@@ -71,12 +72,12 @@ describe('Overview page', () => {
     await screen.findByRole('region', { name: 'CPU' });
     const next = statusSnapshot({ at: Date.now() + 10_000, overall: 'ok' });
     next.system!.cpu.percent = 87.2;
-    await act(async () => transport.emit({ type: 'status', status: next }));
+    await act(async () => transport.emit(fullStatusMessage(next)));
     assert.ok(within(screen.getByRole('region', { name: 'CPU' })).getByText('87%'));
     assert.ok(within(screen.getByLabelText('Overall status')).getByText('OK'));
 
     // An older status arriving late must not replace the newer one.
-    await act(async () => transport.emit({ type: 'status', status: statusSnapshot({ at: 1 }) }));
+    await act(async () => transport.emit(fullStatusMessage(statusSnapshot({ at: 1 }))));
     assert.ok(within(screen.getByRole('region', { name: 'CPU' })).getByText('87%'));
 
     const events = screen.getByRole('region', { name: 'Recent events' });

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic */
+import { fullStatusMessage } from '../support/statusFixtures';
 import './setupDom';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
@@ -94,7 +95,7 @@ describe('Stacks page', () => {
     docker.at = Date.now() + 60_000;
     docker.stacks[1].containers[0].health = 'healthy';
     docker.stacks[1].containers[0].severity = 'ok';
-    await act(async () => transport.emit({ type: 'status', status: statusSnapshot({ at: docker.at, docker }) }));
+    await act(async () => transport.emit(fullStatusMessage(statusSnapshot({ at: docker.at, docker }))));
     assert.ok(within(rowOf('rag-qdrant-1')).getByText('healthy'));
   });
 

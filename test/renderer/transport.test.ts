@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fullStatusMessage } from '../support/statusFixtures';
 import { describe, it } from 'node:test';
 import type { LiveMessage } from '../../shared/api/live';
 import { ApiCallError, createBridgeTransport, createHttpTransport, type EventSourceLike } from '../../renderer/src/transport';
@@ -95,7 +96,7 @@ describe('HTTP transport', () => {
     sources[0].open();
     assert.deepEqual(transport.connection.get(), { status: 'connected', epoch: 1 });
 
-    sources[0].send(JSON.stringify({ type: 'status', status: statusSnapshot() }));
+    sources[0].send(JSON.stringify(fullStatusMessage(statusSnapshot())));
     sources[0].send('not json');
     sources[0].send(JSON.stringify({ type: 'bogus' }));
     assert.deepEqual(received.map((m) => m.type), ['status']);

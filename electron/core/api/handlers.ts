@@ -1,5 +1,6 @@
 import type { SettingsView } from '../../../shared/config/settingsSchema';
 import type { MaintenanceWindowView, ScheduleView } from '../../../shared/types/runbooks';
+import type { HostInventory } from '../../../shared/types/inventory';
 import type { StatusSnapshot } from '../../../shared/types/status';
 import type { RunbookCatalog } from '../runbooks/format/runbookCatalog';
 import type { RunControl } from '../runbooks/run/runControl';
@@ -14,6 +15,7 @@ export interface RunbookHandlerDeps {
 
 export interface HandlerDeps {
   status(): StatusSnapshot;
+  inventory(): Promise<HostInventory>;
   store: OpsbarStore;
   settingsView(): SettingsView;
   updateSettings(patch: Parameters<ApiHandlers['settings.update']>[0]): Promise<SettingsView>;
@@ -25,7 +27,9 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { catalog, runs } = deps.runbooks;
   return {
     'status.get': () => deps.status(),
+    'inventory.get': () => deps.inventory(),
     'docker.stacks': () => deps.status().docker,
+    'gpu.snapshot': () => deps.status().gpu,
     'history.query': (p) => deps.store.query(p.series, p.from, p.to, p.maxPoints),
     'history.series': (p) => deps.store.listSeries(p.prefix),
     'events.list': (p) => deps.store.listEvents({ limit: p.limit, beforeId: p.beforeId, subject: p.subject }),

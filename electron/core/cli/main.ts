@@ -2,10 +2,10 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../clock';
 import { resolveDataDir } from '../config/dataDir';
 import { consoleLogger, silentLogger } from '../logger';
-import { takeStatusSnapshot } from '../status/statusSnapshot';
-import { formatStatusText } from './formatStatus';
+import { formatGpuText, formatStatusText } from './formatStatus';
 import { runbookCli } from './runbookCli';
 import { serveCommand, UsageError } from './serveCommand';
+import { takeStatus } from './statusCommand';
 
 const USAGE = `Usage: opsbar <command> [options]
 
@@ -13,6 +13,7 @@ Commands:
   serve    Serve the dashboard and API on loopback (headless mode)
            --host 127.0.0.1  --port N (0 = any free port)  --allow-non-loopback
   status   Print a one-shot status snapshot   --json
+  gpu      GPUs and the processes holding their memory (the status's gpu section)   --json
   runbook list               The runbook library (and invalid files, with file:line)   --json
   runbook show ID            A runbook's params and steps: what runs, how it is verified   --json
   runbook run ID [--param NAME=value]… [--yes] [--json]
@@ -60,10 +61,16 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
 
   try {
     if (command === 'status') {
-      const { status, problems } = await takeStatusSnapshot({ dataDir, clock: systemClock, log: silentLogger });
+      const { status, problems } = await takeStatus({ dataDir, clock: systemClock, log: silentLogger });
       if (values.json) io.out(`${JSON.stringify({ ...status, configProblems: problems })}\n`);
       else io.out(formatStatusText(status) + problems.map((p) => `\n${p}`).join(''));
       return EXIT_FOR_SEVERITY[status.overall] ?? 0;
+    }
+    if (command === 'gpu') {
+      const { status, problems } = await takeStatus({ dataDir, clock: systemClock, log: silentLogger, modules: ['gpu'] });
+      if (values.json) io.out(`${JSON.stringify(status.gpu)}\n`);
+      else io.out(formatGpuText(status.gpu) + problems.map((p) => `\n${p}`).join(''));
+      return 0;
     }
     if (command === 'runbook') {
       return await runbookCli(dataDir, { sub: positionals[1], id: positionals[2], params: values.param, yes: values.yes, json: values.json }, io);

@@ -8,6 +8,7 @@ import type { StatusSnapshot } from '../../../shared/types/status';
 import { appRoot } from '../appPaths';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import type { DockerClientProvider } from '../monitors/docker/dockerClientProvider';
 import type { OpsbarStore } from '../store/opsbarStore';
 import { actionRegistry } from './actions/actionRegistry';
 import { createStatusCheckAction } from './actions/statusCheckAction';
@@ -18,7 +19,7 @@ import { runbookEventFor } from './runbookEvents';
 import { RunbookScheduler, type ScheduledJobRef } from './schedule/runbookScheduler';
 import { ScheduleStateFile, scheduleStatePathIn } from './schedule/scheduleStateFile';
 import { builtInStepKinds } from './steps/builtInStepKinds';
-import { dockerHealthSourceFromSettings } from './steps/dockerHealthSource';
+import { dockerHealthSourceFrom } from './steps/dockerHealthSource';
 import { stepKindRegistry } from './steps/registry';
 import type { StepServices } from './steps/stepKind';
 
@@ -36,6 +37,8 @@ export interface RunbookSystemOptions {
   scheduling: boolean;
   /** The shipped runbooks (default: `runbooks/` beside package.json). */
   builtinDir?: string;
+  /** The Docker client of the current settings (container-health steps). */
+  docker: DockerClientProvider;
 }
 
 export interface RunbookSystem {
@@ -77,12 +80,9 @@ export function createRunbookSystem(options: RunbookSystemOptions): RunbookSyste
   // The runner keeps one catalog object; a changed folder setting swaps what it delegates to.
   const liveCatalog: RunbookCatalog = { view: () => catalog.view(), get: (id) => catalog.get(id), refresh: () => catalog.refresh() };
 
-  const dockerSettings = () => options.settings().docker;
   const services: StepServices = {
     processes: createProcessRunner(),
-    docker: dockerSettings().enabled
-      ? dockerHealthSourceFromSettings({ configured: dockerSettings().endpoint, env: process.env, homedir: homedir(), clock: options.clock })
-      : null,
+    docker: dockerHealthSourceFrom(options.docker, options.clock),
     actions: actionRegistry([createStatusCheckAction(options.status)]),
     fetch: (...args) => fetch(...args),
     clock: { now: () => options.clock.now(), sleep: (ms, signal) => sleep(options.clock, ms, signal) },

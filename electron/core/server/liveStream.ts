@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LiveMessage } from '../../../shared/api/live';
 import type { OpsbarCore } from '../opsbarCore';
+import { fullStatusMessage } from '../status/statusChanges';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -13,7 +14,7 @@ export class LiveStream {
   attach(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
     res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     const write = (message: LiveMessage) => res.write(`data: ${JSON.stringify(message)}\n\n`);
-    write({ type: 'status', status: this.core.status() });
+    write(fullStatusMessage(this.core.status()));
     const unsubscribe = this.core.subscribe(write);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();

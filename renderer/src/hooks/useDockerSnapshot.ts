@@ -7,8 +7,8 @@ export function useDockerSnapshot(): ApiCallState<DockerSnapshot> {
   const state = useApiCall('docker.stacks', {});
   useLiveMessages((message) => {
     if (message.type !== 'status') return;
-    const next = message.status.docker;
-    state.setData((current) => (current && current.at > next.at ? current : next));
+    const next = message.modules.docker;
+    if (next) state.setData((current) => (current && current.at > next.at ? current : next));
   });
   return state;
 }

@@ -9,7 +9,9 @@ function handlers(overrides: Partial<ApiHandlers> = {}): ApiHandlers {
   };
   return {
     'status.get': fail,
+    'inventory.get': fail,
     'docker.stacks': fail,
+    'gpu.snapshot': fail,
     'history.query': (p) => ({ series: p.series, resolution: 'raw', points: [{ t: p.from, avg: p.maxPoints, min: 0, max: 0 }] }),
     'history.series': fail,
     'events.list': (p) => [{ id: p.limit, at: 0, source: 'opsbar', kind: 'k', severity: 'info', subject: p.subject ?? '', message: '', attributes: {} }],

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { LiveMessage } from '../../../shared/api/live';
@@ -8,7 +7,9 @@ import type { OpsEvent } from '../../../shared/types/events';
 import type { RunDetail, RunSummary } from '../../../shared/types/runbooks';
 import { createOpsbarCore } from '../../../electron/core/createCore';
 import { silentLogger } from '../../../electron/core/logger';
-import { ManualClock } from '../../support/manualClock';
+import { eventually } from '../../support/eventually';
+import { TestClock } from '../../support/testClock';
+import { tempDir } from '../../support/tempDir';
 
 // The runbook system as the core wires it: API handlers, scheduler on the core's clock,
 // scheduled-run events, the maintenance window in the status.
@@ -28,14 +29,14 @@ echo hello
 `;
 
 function setup(config: string) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'opsbar-core-rb-'));
+  const dataDir = tempDir('opsbar-core-rb-');
   const builtin = join(dataDir, 'builtin');
   mkdirSync(builtin);
   writeFileSync(join(builtin, 'every-five.md'), EVERY_FIVE);
   writeFileSync(join(dataDir, 'config.yaml'), config);
   // Sunday 2023-11-12 01:58 UTC: two minutes before a 02:00 maintenance window in UTC.
-  const clock = new ManualClock(Date.UTC(2023, 10, 12, 1, 58));
-  const core = createOpsbarCore({ dataDir, clock, log: silentLogger, collectorFactories: [], builtinRunbookDir: builtin });
+  const clock = new TestClock(Date.UTC(2023, 10, 12, 1, 58));
+  const core = createOpsbarCore({ dataDir, clock, log: silentLogger, modules: [], builtinRunbookDir: builtin });
   const messages: LiveMessage[] = [];
   core.subscribe((m) => messages.push(m));
   return { core, clock, messages };
@@ -47,15 +48,13 @@ async function call<T>(core: ReturnType<typeof createOpsbarCore>, method: string
   return envelope.value as T;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, clock?: ManualClock): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+/** Polls `probe` until it answers; with a clock, lets its due timers fire between tries (time stands still). */
+function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, clock?: TestClock): Promise<T> {
+  return eventually(what, async () => {
     const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    if (clock) await clock.advance(0);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+    if (value === undefined && clock) await clock.advance(0);
+    return value;
+  });
 }
 
 test('a front-matter schedule runs on the core clock, is listed, and leaves an event', async () => {

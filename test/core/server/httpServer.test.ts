@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,8 @@ import { type Logger } from '../../../electron/core/logger';
 import { createToken } from '../../../electron/core/server/auth';
 import { startHeadlessServer, type HeadlessServer } from '../../../electron/core/server/httpServer';
 import type { StatusSnapshot } from '../../../shared/types/status';
+import { noGpuSnapshot } from '../../support/statusFixtures';
+import { tempDir } from '../../support/tempDir';
 
 const status: StatusSnapshot = {
   at: 1,
@@ -17,6 +19,7 @@ const status: StatusSnapshot = {
   checks: [],
   system: null,
   docker: { at: 1, available: false, endpoint: null, error: 'none', engineVersion: null, stacks: [] },
+  gpu: noGpuSnapshot(),
 };
 
 let server: HeadlessServer;
@@ -26,7 +29,7 @@ const logged: string[] = [];
 const recordingLog: Logger = { info: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m) };
 
 before(async () => {
-  const staticDir = mkdtempSync(join(tmpdir(), 'opsbar-static-'));
+  const staticDir = tempDir('opsbar-static-');
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Opsbar</title>');
   mkdirSync(join(staticDir, 'assets'));
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');

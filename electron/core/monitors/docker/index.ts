@@ -8,7 +8,9 @@ import type { DockerEndpoint } from './dockerEndpoint';
 
 export { DockerCollector, type DockerCollectorOptions } from './dockerCollector';
 export { resolveDockerEndpoint, describeEndpoint, type DockerEndpoint, type DockerEndpointResolution } from './dockerEndpoint';
-export { createDockerApi, createDockerode, dockerApiFrom, type DockerApi } from './dockerApi';
+export type { DockerApi } from './dockerApi';
+export { createDockerClientProvider, type DockerClientProvider } from './dockerClientProvider';
+export { dockerModule } from './dockerModule';
 
 export interface DockerCollectorDeps {
   clock?: Clock;
@@ -20,7 +22,7 @@ export interface DockerCollectorDeps {
 
 /** The Docker collector from settings, with the real environment unless deps say otherwise. */
 export function createDockerCollector(
-  settings: Pick<Settings, 'monitoring' | 'docker' | 'thresholds'>,
+  settings: Pick<Settings, 'monitoring' | 'docker'>,
   deps: DockerCollectorDeps = {},
 ): DockerCollector {
   return new DockerCollector({
@@ -32,7 +34,6 @@ export function createDockerCollector(
     },
     intervalMs: settings.monitoring.dockerIntervalMs,
     statsConcurrency: settings.monitoring.dockerStatsConcurrency,
-    restartCountWarning: settings.thresholds.restartCountWarning,
     clock: deps.clock ?? systemClock,
     createClient: deps.createClient,
   });

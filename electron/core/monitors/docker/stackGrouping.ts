@@ -1,5 +1,4 @@
-import type { ContainerHealth, ContainerInfo, ContainerState, Stack } from '../../../../shared/types/docker';
-import { severityRank, worstSeverity, type Severity } from '../../../../shared/types/severity';
+import type { ContainerInfo, Stack } from '../../../../shared/types/docker';
 
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
 export const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
@@ -18,53 +17,21 @@ export function composeLabels(labels: Record<string, string> | null | undefined)
   };
 }
 
-function atLeast(a: Severity, b: Severity): Severity {
-  return severityRank(a) >= severityRank(b) ? a : b;
-}
-
-/**
- * How bad one container is. Exited with code 0 is fine (a one-shot job that finished);
- * a container that keeps restarting is at least a warning even while it happens to be up.
- */
-export function containerSeverity(
-  c: { state: ContainerState; health: ContainerHealth; exitCode: number | null; restartCount: number },
-  restartCountWarning: number,
-): Severity {
-  let severity: Severity;
-  switch (c.state) {
-    case 'running':
-      severity = c.health === 'unhealthy' ? 'critical' : c.health === 'starting' ? 'warning' : 'ok';
-      break;
-    case 'restarting':
-    case 'dead':
-      severity = 'critical';
-      break;
-    case 'exited':
-      severity = c.exitCode === null ? 'unknown' : c.exitCode === 0 ? 'ok' : 'critical';
-      break;
-    case 'created':
-    case 'paused':
-    case 'removing':
-      severity = 'warning';
-      break;
-    default:
-      severity = 'unknown';
-  }
-  if (c.restartCount >= restartCountWarning) severity = atLeast(severity, 'warning');
-  return severity;
-}
-
 function stackKey(project: string | null): string {
   // A compose project may itself be called "standalone": keep the two apart.
   return project === null ? 'standalone:' : `compose:${project}`;
 }
 
-/** Containers → stacks by compose project (the rest in one "standalone" stack), worst first, then by name. */
-export function groupIntoStacks(containers: ContainerFacts[], restartCountWarning: number): Stack[] {
+/**
+ * Containers → stacks by compose project (the rest in one "standalone" stack), by name. Severity
+ * is left `unknown`: the Docker module's checks judge it (dockerChecks.ts), so a changed threshold
+ * applies at the next evaluation without a new collection.
+ */
+export function groupContainers(containers: ContainerFacts[]): Stack[] {
   const stacks = new Map<string, Stack>();
   for (const facts of containers) {
     const { project, ...info } = facts;
-    const container: ContainerInfo = { ...info, severity: containerSeverity(info, restartCountWarning) };
+    const container: ContainerInfo = { ...info, severity: 'unknown' };
     const key = stackKey(project);
     let stack = stacks.get(key);
     if (!stack) {
@@ -72,7 +39,7 @@ export function groupIntoStacks(containers: ContainerFacts[], restartCountWarnin
         name: project ?? STANDALONE_STACK,
         kind: project === null ? 'standalone' : 'compose',
         containers: [],
-        severity: 'ok',
+        severity: 'unknown',
         counts: { total: 0, running: 0, healthy: 0, unhealthy: 0 },
       };
       stacks.set(key, stack);
@@ -81,7 +48,6 @@ export function groupIntoStacks(containers: ContainerFacts[], restartCountWarnin
   }
   for (const stack of stacks.values()) {
     stack.containers.sort((a, b) => compareText(a.service ?? '', b.service ?? '') || compareText(a.name, b.name));
-    stack.severity = worstSeverity(stack.containers.map((c) => c.severity));
     stack.counts = {
       total: stack.containers.length,
       running: stack.containers.filter((c) => c.state === 'running').length,
@@ -89,15 +55,10 @@ export function groupIntoStacks(containers: ContainerFacts[], restartCountWarnin
       unhealthy: stack.containers.filter((c) => c.health === 'unhealthy').length,
     };
   }
-  return [...stacks.values()].sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) ||
-      compareText(a.name, b.name) ||
-      compareText(a.kind, b.kind),
-  );
+  return [...stacks.values()].sort((a, b) => compareText(a.name, b.name) || compareText(a.kind, b.kind));
 }
 
 // Plain code-unit order: deterministic whatever the locale.
-function compareText(a: string, b: string): number {
+export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import type { Clock } from '../../clock';
 import { forEachBounded } from '../../monitors/docker/boundedConcurrency';
 import { callWithDeadline } from '../../monitors/docker/callWithDeadline';
 import { factsFromInspect, factsFromSummary, containerState } from '../../monitors/docker/containerInspector';
-import { createDockerApi, type DockerApi, type RawContainerSummary } from '../../monitors/docker/dockerApi';
-import { resolveDockerEndpoint, type DockerEndpointResolution } from '../../monitors/docker/dockerEndpoint';
+import type { DockerApi, RawContainerSummary } from '../../monitors/docker/dockerApi';
+import type { DockerClientProvider } from '../../monitors/docker/dockerClientProvider';
+import type { DockerEndpointResolution } from '../../monitors/docker/dockerEndpoint';
 import { describeDockerFailure, describeNoEndpoint } from '../../monitors/docker/dockerErrors';
 import type { ContainerHealthSource } from './stepKind';
 
@@ -67,26 +67,20 @@ function containerName(summary: RawContainerSummary): string {
   return (summary.Names?.[0] ?? summary.Id.slice(0, 12)).replace(/^\//, '');
 }
 
-export interface DockerHealthSourceFromSettings {
-  /** settings.docker.endpoint (empty: autodetect). */
-  configured: string;
-  env: Readonly<Record<string, string | undefined>>;
-  homedir: string;
-  clock: Clock;
-  callTimeoutMs?: number;
-}
-
 /**
- * The composition root's shortcut: resolve the endpoint like the collector does and build the
- * source. When no socket is found the source still exists and every call says so, so a step
- * explains "Docker is not running: no socket found at …" instead of a bare "not configured".
+ * The composition root's source: it follows the settings (a changed `docker.endpoint` reaches
+ * steps at once). When no socket is found every call says so, so a step explains "Docker is not
+ * running: no socket found at …" instead of a bare "not configured".
  */
-export function dockerHealthSourceFromSettings(input: DockerHealthSourceFromSettings): ContainerHealthSource {
-  const resolution = resolveDockerEndpoint({ configured: input.configured, env: input.env, homedir: input.homedir, exists: existsSync });
-  if (!resolution.chosen) {
-    const sentence = describeNoEndpoint(resolution);
-    const fail = () => Promise.reject(new Error(sentence));
-    return { container: fail, stack: fail };
-  }
-  return createDockerHealthSource({ api: createDockerApi(resolution.chosen), resolution, clock: input.clock, callTimeoutMs: input.callTimeoutMs });
+export function dockerHealthSourceFrom(provider: DockerClientProvider, clock: Clock, callTimeoutMs?: number): ContainerHealthSource {
+  const source = (): ContainerHealthSource => {
+    const { api, resolution, enabled } = provider.current();
+    if (!enabled) throw new Error('Docker monitoring is turned off in the config (docker.enabled: false).');
+    if (!api || !resolution) throw new Error(describeNoEndpoint(resolution as DockerEndpointResolution));
+    return createDockerHealthSource({ api, resolution, clock, callTimeoutMs });
+  };
+  return {
+    container: async (name) => source().container(name),
+    stack: async (project) => source().stack(project),
+  };
 }

@@ -17,7 +17,6 @@ function collector(api: FakeDockerApi, overrides: Partial<DockerCollectorOptions
     endpoint: { configured: '', env: {}, homedir: '/home/ops', exists: (p) => p === '/var/run/docker.sock' },
     intervalMs: 10_000,
     statsConcurrency: 2,
-    restartCountWarning: 3,
     clock,
     createClient: () => api,
     ...overrides,
@@ -44,7 +43,6 @@ test('no socket anywhere: available false, an actionable error, no client, no th
     endpoint: { configured: '', env: { XDG_RUNTIME_DIR: '/run/user/1000' }, homedir: '/home/ops', exists: () => false },
     intervalMs: 10_000,
     statsConcurrency: 2,
-    restartCountWarning: 3,
     clock: new ManualClock(),
     createClient: () => {
       created++;
@@ -194,7 +192,6 @@ test('a hung daemon (accepts, never answers) gives available:false within the de
     endpoint: { configured: socketPath, env: {}, homedir: '/h', exists: () => true },
     intervalMs: 10_000,
     statsConcurrency: 1,
-    restartCountWarning: 3,
     clock: systemClock,
     callTimeoutMs: 300,
   });

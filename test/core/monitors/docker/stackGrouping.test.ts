@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { composeLabels, containerSeverity, groupIntoStacks, type ContainerFacts } from '../../../../electron/core/monitors/docker/stackGrouping';
+import { containerSeverity, groupIntoStacks } from '../../../../electron/core/monitors/docker/dockerChecks';
+import { composeLabels, type ContainerFacts } from '../../../../electron/core/monitors/docker/stackGrouping';
 
 function facts(overrides: Partial<ContainerFacts>): ContainerFacts {
   return {

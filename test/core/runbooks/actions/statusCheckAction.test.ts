@@ -12,6 +12,7 @@ function snapshot(overall: Severity, lines: [string, Severity, string][]): Statu
     checks: lines.map(([label, severity, summary]) => ({ id: label, label, severity, summary })),
     system: null,
     docker: {} as StatusSnapshot['docker'],
+    gpu: {} as StatusSnapshot['gpu'],
   };
 }
 

@@ -14,6 +14,7 @@ const status = (overall: StatusSnapshot['overall']): StatusSnapshot => ({
   checks: [{ id: 'disk', label: 'Disk /', severity: overall, summary: '41 GB free' }],
   system: null,
   docker: {} as StatusSnapshot['docker'],
+  gpu: {} as StatusSnapshot['gpu'],
 });
 
 function actionStep(body: string, actions: OpsbarAction[], attributes: Record<string, string> = {}) {

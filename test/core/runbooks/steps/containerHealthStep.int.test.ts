@@ -4,14 +4,16 @@ import assert from 'node:assert/strict';
 import { systemClock } from '../../../../electron/core/clock';
 import { StepTimeoutError } from '../../../../electron/core/runbooks/run/stepAbort';
 import { containerHealthStepKind } from '../../../../electron/core/runbooks/steps/containerHealthStep';
-import { dockerHealthSourceFromSettings } from '../../../../electron/core/runbooks/steps/dockerHealthSource';
+import { dockerHealthSourceFrom } from '../../../../electron/core/runbooks/steps/dockerHealthSource';
+import { createDockerClientProvider } from '../../../../electron/core/monitors/docker/dockerClientProvider';
 import { createTestStack, removeTestStacks, requireDocker } from '../../../support/dockerEngine';
 import { testStep } from './support/stepContext';
 
 after(() => removeTestStacks());
 
 const P = `opsbar-ch-${process.pid}`;
-const source = () => dockerHealthSourceFromSettings({ configured: '', env: process.env, homedir: '/nonexistent-home', clock: systemClock });
+const source = () =>
+  dockerHealthSourceFrom(createDockerClientProvider({ settings: () => ({ docker: { enabled: true, endpoint: '' } }), env: process.env, homedir: '/nonexistent-home' }), systemClock);
 
 function healthStep(body: string, attributes: Record<string, string> = {}) {
   return testStep({ kind: 'container-health', body, attributes, homeDir: '/', timeoutMs: 60_000, services: { docker: source() } });
@@ -72,7 +74,10 @@ test('a missing container is reported as such while waiting', async (t) => {
 });
 
 test('an unreachable engine is a plain sentence in the output', async () => {
-  const docker = dockerHealthSourceFromSettings({ configured: 'unix:///nonexistent/docker.sock', env: {}, homedir: '/nonexistent-home', clock: systemClock });
+  const docker = dockerHealthSourceFrom(
+    createDockerClientProvider({ settings: () => ({ docker: { enabled: true, endpoint: 'unix:///nonexistent/docker.sock' } }), env: {}, homedir: '/nonexistent-home' }),
+    systemClock,
+  );
   const step = testStep({ kind: 'container-health', body: 'web', homeDir: '/', services: { docker } });
   step.onOutput('\n', () => step.controller.abort(new StepTimeoutError(5_000)));
   const result = await containerHealthStepKind.execute(step.context);

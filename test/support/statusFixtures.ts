@@ -1,0 +1,27 @@
+// Status builders shared by core, shell and renderer tests.
+import type { LiveMessage } from '../../shared/api/live';
+import type { GpuSnapshot } from '../../shared/types/gpu';
+import type { StatusSnapshot } from '../../shared/types/status';
+
+/** The GPU section of a host without GPUs. */
+export function noGpuSnapshot(at = 1, overrides: Partial<GpuSnapshot> = {}): GpuSnapshot {
+  return {
+    at,
+    available: false,
+    state: 'unavailable',
+    error: 'No NVIDIA GPU: nvidia-smi not found',
+    source: null,
+    driverVersion: null,
+    devices: [],
+    processes: [],
+    processesNote: null,
+    memoryPressure: null,
+    ...overrides,
+  };
+}
+
+/** A live status message carrying the whole status, as the core sends it first. */
+export function fullStatusMessage(status: StatusSnapshot): Extract<LiveMessage, { type: 'status' }> {
+  const { at, overall, checks, maintenance, ...modules } = status;
+  return { type: 'status', head: { at, overall, checks, ...(maintenance ? { maintenance } : {}) }, modules, full: true };
+}

@@ -87,7 +87,9 @@ export interface StatusLine {
 /** The core's lines, sanitised (they carry untrusted text: container names, mounts, process names). */
 function shownLines(status: StatusSnapshot | null | undefined, lines: readonly StatusLine[] | undefined): StatusLine[] {
   if (!lines) return statusLines(status);
-  return lines.map((line) => ({ label: menuText(line.label), severity: asSeverity(line.severity) }));
+  const shown = lines.map((line, index) => ({ label: menuText(line.label), severity: asSeverity(line.severity), index }));
+  shown.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.index - b.index);
+  return shown.map(({ label, severity }) => ({ label, severity }));
 }
 
 /** Status lines from the checks, worst first; ties keep the core's order (when the core gave no tray lines). */

@@ -3,9 +3,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createTransport } from './transport';
+import 'uplot/dist/uPlot.min.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/runbooks.css';
+import './styles/gpu.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

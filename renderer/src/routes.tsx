@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { StatusSnapshot } from '../../shared/types/status';
 import type { ApiCallState } from './hooks/useApiCall';
+import { GpuPage } from './pages/GpuPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { RunbooksRoute } from './pages/RunbooksRoute';
 import { StacksPage } from './pages/StacksPage';
@@ -25,5 +26,6 @@ export interface Route {
 export const ROUTES: Route[] = [
   { id: 'overview', label: 'Overview', render: (c) => <OverviewPage status={c.status} navigate={c.navigate} /> },
   { id: 'stacks', label: 'Stacks', render: (c) => <StacksPage initialFilter={c.query.get('q') ?? ''} /> },
+  { id: 'gpu', label: 'GPU', render: (c) => <GpuPage navigate={c.navigate} /> },
   { id: 'runbooks', label: 'Runbooks', render: (c) => <RunbooksRoute path={c.path} query={c.query} navigate={c.navigate} /> },
 ];

@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, createAppProtocolHandler, isAppUrl, resolveAppAsset } from '../../electron/main/appProtocol';
+import { tempDir } from '../support/tempDir';
 
-const dir = mkdtempSync(join(tmpdir(), 'opsbar-renderer-'));
+const dir = tempDir('opsbar-renderer-');
 mkdirSync(join(dir, 'assets'));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Opsbar</title>');
 writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
 writeFileSync(join(dir, 'assets', 'secret.key'), 'nope');
 const sibling = `${dir}-sibling.html`;
 writeFileSync(sibling, 'outside');
-after(() => {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(sibling, { force: true });
-});
+after(() => rmSync(sibling, { force: true }));
 
 const handler = createAppProtocolHandler(dir);
 const get = (url: string, method = 'GET') => handler(new Request(url, { method }));

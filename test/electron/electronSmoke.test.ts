@@ -3,10 +3,10 @@
 // (`npm run build`); on Linux without a display run it under xvfb-run. Without a binary it
 // says so loudly on stderr and skips. It waits for the page and its answers, never sleeps.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../support/tempDir';
 
 const root = join(__dirname, '..', '..');
 const SKIP_LINE = 'SKIPPED: Electron smoke test — no Electron binary on this machine (set ELECTRON_PATH to run it)';
@@ -50,7 +50,7 @@ test('Electron smoke: the dashboard opens with window.opsbar only, and a status 
   }
 
   const { _electron } = await import('playwright-core');
-  const dataDir = mkdtempSync(join(tmpdir(), 'opsbar-smoke-'));
+  const dataDir = tempDir('opsbar-smoke-');
   // Chromium refuses to start as root with its OS sandbox (CI containers); the page is still
   // a sandboxed renderer as far as Electron's preload rules go.
   const rootOnly = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
@@ -61,10 +61,7 @@ test('Electron smoke: the dashboard opens with window.opsbar only, and a status 
     env: { ...process.env, OPSBAR_DATA_DIR: dataDir },
     timeout: 60_000,
   });
-  t.after(async () => {
-    await app.close().catch(() => {});
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  t.after(() => app.close().catch(() => {}));
 
   const page = await app.firstWindow();
   await page.waitForFunction(() => typeof (globalThis as unknown as PageGlobals).opsbar === 'object');

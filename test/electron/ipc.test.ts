@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fullStatusMessage } from '../support/statusFixtures';
 import { describe, test } from 'node:test';
 import { IPC_CALL_CHANNEL, IPC_LIVE_CHANNEL } from '../../shared/api/client';
 import { setupIpc, type InvokeEventLike, type IpcMainLike } from '../../electron/main/ipc';
@@ -122,7 +123,7 @@ describe('live messages', () => {
     service.attachWindow(other);
     const next = status('warning', [check('d', 'warning')]);
     core.publishStatus(next);
-    assert.deepEqual(window.sent, [{ channel: IPC_LIVE_CHANNEL, args: [{ type: 'status', status: next }] }]);
+    assert.deepEqual(window.sent, [{ channel: IPC_LIVE_CHANNEL, args: [fullStatusMessage(next)] }]);
     assert.deepEqual(other.sent, []);
   });
 

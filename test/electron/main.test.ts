@@ -2,20 +2,19 @@
 // put into the module cache: proves main.ts wires each setupX() to the right Electron object.
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import Module from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { IPC_CALL_CHANNEL } from '../../shared/api/client';
+import { tempDir } from '../support/tempDir';
 import { FakeCore, FakeWebContents, status } from './fakes';
 
 const root = join(__dirname, '..', '..');
 const mainPath = require.resolve('../../electron/main/main');
 const createCorePath = require.resolve('../../electron/core/createCore');
 const electronPath = require.resolve('electron', { paths: [root] });
-const dataDir = mkdtempSync(join(tmpdir(), 'opsbar-main-'));
-after(() => rmSync(dataDir, { recursive: true, force: true }));
+const dataDir = tempDir('opsbar-main-');
 
 function fakeElectron(gotLock: boolean) {
   const log: unknown[][] = [];

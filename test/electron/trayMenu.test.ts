@@ -44,7 +44,7 @@ describe('buildTrayMenu', () => {
       check('d', 'unknown', 'D', '?'),
       check('e', 'critical', 'E', 'worse'),
     ]);
-    assert.deepEqual(labels(buildTrayMenu(s, options)).slice(2, 8), ['C — bad', 'E — worse', 'B — meh', 'D — ?', 'A — fine']);
+    assert.deepEqual(labels(buildTrayMenu(s, options)).slice(2, 7), ['C — bad', 'E — worse', 'B — meh', 'D — ?', 'A — fine']);
   });
 
   test('unknown status (no snapshot yet): unknown overall and a waiting line', () => {

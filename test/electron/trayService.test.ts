@@ -78,7 +78,7 @@ describe('TrayService', () => {
     const tray = trays[0];
     assert.equal(tray.image, 'icon:tray-warning');
     assert.equal(tray.tooltip, 'Opsbar — Warning · Memory — 91% used');
-    assert.deepEqual(labelsOf(tray.menu), ['Overall: Warning', '---', 'Memory — 91% used', 'Docker — no containers', '---', 'Open dashboard', 'Quit Opsbar']);
+    assert.deepEqual(labelsOf(tray.menu), ['Overall: Warning', '---', 'Memory — 91% used', '---', 'Open dashboard', 'Quit Opsbar']);
   });
 
   test('menu items get severity dots, and the actions reach the shell', () => {

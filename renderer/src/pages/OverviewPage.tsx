@@ -2,12 +2,15 @@
 import type { StatusSnapshot } from '../../../shared/types/status';
 import { DockerUnavailable } from '../components/DockerUnavailable';
 import { EventList } from '../components/EventList';
+import { GpuOverviewTile } from '../components/gpu/GpuOverviewTile';
+import { HostInventoryLine } from '../components/gpu/HostInventoryLine';
 import { StacksSummary } from '../components/StacksSummary';
 import { ErrorState, LoadingState, Panel } from '../components/StateViews';
 import { StatusChecks } from '../components/StatusChecks';
 import { SystemGauges } from '../components/SystemGauges';
 import { formatRelativeTime } from '../format';
 import { useApiCall, type ApiCallState } from '../hooks/useApiCall';
+import { useInventory } from '../hooks/useInventory';
 import { useLiveEvents } from '../hooks/useLiveEvents';
 
 interface OverviewPageProps {
@@ -19,6 +22,7 @@ interface OverviewPageProps {
 export function OverviewPage({ status, navigate }: OverviewPageProps) {
   const events = useLiveEvents(15);
   const library = useApiCall('runbooks.list', {});
+  const inventory = useInventory();
   const snapshot = status.data;
   if (!snapshot) {
     if (status.error) return <ErrorState title="Could not load the status" error={status.error} onRetry={status.reload} />;
@@ -28,6 +32,7 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
   return (
     <div className="overview">
       <Panel title="System" aside={<span className="muted">updated {formatRelativeTime(snapshot.at)}</span>}>
+        <HostInventoryLine inventory={inventory.data} />
         {snapshot.system ? <SystemGauges system={snapshot.system} checks={snapshot.checks} /> : <p className="muted">System figures are not collected yet.</p>}
       </Panel>
       <div className="overview-columns">
@@ -40,6 +45,23 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
         </Panel>
         <Panel title="Stacks">
           {snapshot.docker.available ? <StacksSummary docker={snapshot.docker} onOpen={openStack} /> : <DockerUnavailable docker={snapshot.docker} />}
+        </Panel>
+        <Panel
+          title="GPU"
+          aside={
+            <a
+              href="#/gpu"
+              onClick={(event) => {
+                event.preventDefault();
+                navigate('gpu');
+              }}
+            >
+              Open the GPU page
+            </a>
+          }
+        >
+          {/* A core built before the GPU module sends no `gpu` section: say so rather than fail the page. */}
+          {snapshot.gpu ? <GpuOverviewTile gpu={snapshot.gpu} /> : <p className="muted">GPU figures are not collected yet.</p>}
         </Panel>
       </div>
       <Panel title="Recent events">

@@ -1,0 +1,39 @@
+import type { ChartData } from './alignSeries';
+
+/** What a chart draws: the shape (recreating the chart when it changes) and the first data. */
+export interface ChartSpec {
+  width: number;
+  height: number;
+  series: Array<{ label: string; /** A CSS custom property naming the line's colour, e.g. `--chart-1`. */ colorVar: string }>;
+  /** The y range always shown (0–100 for percentages); the data may widen it. */
+  domain?: [number, number];
+  /** Formats y values on the axis and in the hover legend. */
+  format: (value: number) => string;
+  data: ChartData;
+}
+
+export interface ChartHandle {
+  setData(data: ChartData): void;
+  setSize(size: { width: number; height: number }): void;
+  destroy(): void;
+}
+
+/** Draws a chart into `target`; null where this page cannot draw (no canvas, e.g. jsdom in tests). */
+export type ChartFactory = (spec: ChartSpec, target: HTMLElement) => ChartHandle | null;
+
+let canvasSupport: boolean | undefined;
+
+/**
+ * Whether a canvas chart can be drawn here: a 2D context and the media queries uPlot watches for
+ * the pixel ratio. jsdom has neither, so component tests get the text summary only. Asked once.
+ */
+export function canDrawCanvas(): boolean {
+  if (canvasSupport === undefined) {
+    // matchMedia first: jsdom lacks it, and asking jsdom's canvas for a context logs "not implemented".
+    canvasSupport =
+      typeof window !== 'undefined' &&
+      typeof window.matchMedia === 'function' &&
+      document.createElement('canvas').getContext('2d') != null;
+  }
+  return canvasSupport;
+}

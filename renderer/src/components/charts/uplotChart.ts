@@ -1,0 +1,86 @@
+import type uPlot from 'uplot';
+import type { ChartData } from './alignSeries';
+import type { ChartFactory, ChartHandle, ChartSpec } from './chartFactory';
+import { canDrawCanvas } from './chartFactory';
+
+let library: Promise<typeof uPlot> | null = null;
+
+/**
+ * uPlot is loaded on the first chart, not with the app: it reads the pixel ratio and media
+ * queries as soon as it is imported, which jsdom (the component tests) cannot answer, and pages
+ * without a chart need not load it.
+ */
+function loadUplot(): Promise<typeof uPlot> {
+  library ??= import('uplot').then((module) => module.default);
+  return library;
+}
+
+/** A custom property's value on `element` (canvas colours cannot read CSS variables themselves). */
+function cssColor(element: HTMLElement, name: string, fallback: string): string {
+  return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
+}
+
+function options(spec: ChartSpec, target: HTMLElement): uPlot.Options {
+  const muted = cssColor(target, '--muted', '#5f6b76');
+  const grid = cssColor(target, '--border', '#dde1e6');
+  const axis: uPlot.Axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+  const { domain, format } = spec;
+  return {
+    width: spec.width,
+    height: spec.height,
+    // Timestamps are milliseconds, as the history store keeps them.
+    ms: 1,
+    scales: {
+      x: { time: true },
+      y: domain ? { range: (_u, min, max) => [Math.min(domain[0], min ?? domain[0]), Math.max(domain[1], max ?? domain[1])] } : {},
+    },
+    axes: [axis, { ...axis, size: 56, values: (_u, splits) => splits.map((v) => format(v)) }],
+    series: [
+      {},
+      ...spec.series.map((s, i) => ({
+        label: s.label,
+        stroke: cssColor(target, s.colorVar, i === 0 ? '#2f6fb3' : '#8e5bb5'),
+        width: 1.5,
+        value: (_u: uPlot, v: number | null) => (v == null ? '—' : format(v)),
+      })),
+    ],
+    legend: { live: true },
+    cursor: { drag: { x: true, y: false } },
+  };
+}
+
+/**
+ * The app's chart factory: uPlot on a canvas, where the page can draw one. Until uPlot has
+ * loaded, the handle keeps the latest data and size and draws them once it is there.
+ */
+export const createUplotChart: ChartFactory = (spec, target): ChartHandle | null => {
+  if (!canDrawCanvas()) return null;
+  let plot: uPlot | null = null;
+  let destroyed = false;
+  let data: ChartData = spec.data;
+  let size = { width: spec.width, height: spec.height };
+  loadUplot().then(
+    (UPlot) => {
+      if (!destroyed) plot = new UPlot(options({ ...spec, ...size }, target), data, target);
+    },
+    (error: unknown) => {
+      // The figures stay readable in the chart's text summary.
+      console.error('Opsbar could not load its chart library', error);
+    },
+  );
+  return {
+    setData: (next) => {
+      data = next;
+      plot?.setData(next);
+    },
+    setSize: (next) => {
+      size = next;
+      plot?.setSize(next);
+    },
+    destroy: () => {
+      destroyed = true;
+      plot?.destroy();
+      plot = null;
+    },
+  };
+};

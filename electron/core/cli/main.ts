@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { systemClock } from '../clock';
 import { resolveDataDir } from '../config/dataDir';
 import { consoleLogger, silentLogger } from '../logger';
 import { formatGpuText, formatStatusText } from './formatStatus';
+import { keepAliveClock } from './keepAliveClock';
 import { runbookCli } from './runbookCli';
 import { serveCommand, UsageError } from './serveCommand';
 import { takeStatus } from './statusCommand';
@@ -61,13 +61,13 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
 
   try {
     if (command === 'status') {
-      const { status, problems } = await takeStatus({ dataDir, clock: systemClock, log: silentLogger });
+      const { status, problems } = await takeStatus({ dataDir, clock: keepAliveClock, log: silentLogger });
       if (values.json) io.out(`${JSON.stringify({ ...status, configProblems: problems })}\n`);
       else io.out(formatStatusText(status) + problems.map((p) => `\n${p}`).join(''));
       return EXIT_FOR_SEVERITY[status.overall] ?? 0;
     }
     if (command === 'gpu') {
-      const { status, problems } = await takeStatus({ dataDir, clock: systemClock, log: silentLogger, modules: ['gpu'] });
+      const { status, problems } = await takeStatus({ dataDir, clock: keepAliveClock, log: silentLogger, modules: ['gpu'] });
       if (values.json) io.out(`${JSON.stringify(status.gpu)}\n`);
       else io.out(formatGpuText(status.gpu) + problems.map((p) => `\n${p}`).join(''));
       return 0;

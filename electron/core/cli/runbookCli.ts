@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import type { Clock } from '../clock';
+import { keepAliveClock } from './keepAliveClock';
 import { openRunbookWorkspace } from './runbookWorkspace';
 import { runbookCommand, type RunbookArgs, type RunbookCommandIo } from './runbookCommand';
 
@@ -29,12 +29,3 @@ async function askOnTerminal(question: string): Promise<boolean> {
     rl.close();
   }
 }
-
-/** Like the system clock, but its timers hold the process open (the app's are unref'd: its servers hold it). */
-const keepAliveClock: Clock = {
-  now: () => Date.now(),
-  setTimeout(fn, ms) {
-    const handle = setTimeout(fn, ms);
-    return { cancel: () => clearTimeout(handle) };
-  },
-};

@@ -36,7 +36,6 @@ export const gpuModule: MonitorModule<'gpu'> = {
         timeoutMs: gpu.timeoutMs,
         runner: deps.commands,
         clock: deps.clock,
-        log: deps.log,
       });
     }
     // eslint-disable-next-line @typescript-eslint/no-require-imports

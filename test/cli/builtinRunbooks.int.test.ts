@@ -1,19 +1,20 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { RunDetail } from '../../shared/types/runbooks';
 import { createTestStack, removeTestStacks, requireDocker, TEST_IMAGE, testDocker } from '../support/dockerEngine';
+import { eventually } from '../support/eventually';
 import { runOpsbar } from '../support/opsbarProcess';
+import { tempDir } from '../support/tempDir';
 
 // The shipped runbooks, run for real by the CLI against this machine's Docker engine.
 
 function dataDir(config = ''): string {
-  const dir = mkdtempSync(join(tmpdir(), 'opsbar-builtin-'));
+  const dir = tempDir('opsbar-builtin-');
   writeFileSync(join(dir, 'config.yaml'), `runbooks:\n  scheduling: false\n${config}`);
   return dir;
 }
@@ -60,11 +61,7 @@ describe('shipped runbooks against the real Docker engine', () => {
     if (!(await requireDocker(t))) return;
     const project = `opsbar-daily-bad-${process.pid}`;
     const stack = await createTestStack(project, [{ name: 'sick', healthcheck: { test: ['CMD', '/bin/false'], intervalMs: 500, retries: 1 } }]);
-    const deadline = Date.now() + 20_000;
-    while ((await stack.get('sick').container.inspect()).State.Health?.Status !== 'unhealthy') {
-      assert.ok(Date.now() < deadline, 'the container turned unhealthy');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await eventually('the container to turn unhealthy', async () => (await stack.get('sick').container.inspect()).State.Health?.Status === 'unhealthy', { everyMs: 200 });
     const { code, stdout } = await runOpsbar(['runbook', 'run', 'daily-health-check', '--json', '--data-dir', dataDir('docker:\n  enabled: false\n'), '--param', `STACK=${project}`]);
     const run = JSON.parse(stdout) as RunDetail;
     assert.equal(code, 1);
@@ -122,7 +119,7 @@ describe('shipped runbooks against the real Docker engine', () => {
     await testDocker().createVolume({ Name: volume, Labels: { 'opsbar.test': '1' } });
     t.after(() => testDocker().getVolume(volume).remove().catch(() => {}));
     execFileSync('docker', ['run', '--rm', '--network', 'none', '-v', `${volume}:/data`, TEST_IMAGE, 'sh', '-c', 'echo model-weights > /data/weights.bin']);
-    const backups = join(mkdtempSync(join(tmpdir(), 'opsbar-backups-')), 'backups');
+    const backups = join(tempDir('opsbar-backups-'), 'backups');
     mkdirSync(backups);
     // 400 days of nightly database backups before today, and a file that is not a backup.
     const day = 86_400_000;
@@ -190,9 +187,12 @@ describe('shipped runbooks against the real Docker engine', () => {
   });
 
   test('model management benchmarks decode tokens/s from a streamed completion and fails below the target', async () => {
-    // An OpenAI-style server streaming `tokens` chunks `gapMs` apart, then the usage chunk.
-    const modelServer = (tokens: number, gapMs: number) =>
-      listen((req, res) => {
+    // An OpenAI-style server streaming at `perSecond` tokens/s: one chunk, and a second later as
+    // many more as that rate makes of the time that really passed (a timer late on a busy machine
+    // sends more, not slower), then the usage chunk. It records what it sent and over how long.
+    const modelServer = async (perSecond: number) => {
+      const streams: { tokens: number; seconds: number }[] = [];
+      const { server, port } = await listen((req, res) => {
         if (req.url === '/v1/models') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ data: [{ id: 'tiny-llm' }] }));
         if (req.url !== '/v1/chat/completions') return void res.writeHead(404).end();
         let body = '';
@@ -202,27 +202,37 @@ describe('shipped runbooks against the real Docker engine', () => {
           if (!request.stream) return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content: 'OK' } }] }));
           assert.equal(request.stream_options?.include_usage, true, 'MLX-LM needs include_usage with stream_options');
           res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-          let sent = 0;
-          const next = () => {
-            res.write(`data: ${JSON.stringify({ choices: [{ delta: { content: `t${sent} ` } }] })}\n\n`);
-            if (++sent < tokens) return void setTimeout(next, gapMs);
+          const token = (n: number) => res.write(`data: ${JSON.stringify({ choices: [{ delta: { content: `t${n} ` } }] })}\n\n`);
+          const started = performance.now();
+          token(0);
+          setTimeout(() => {
+            const seconds = (performance.now() - started) / 1000;
+            const tokens = Math.max(2, Math.round(perSecond * seconds));
+            for (let n = 1; n < tokens; n++) token(n);
             res.write(`data: ${JSON.stringify({ choices: [], usage: { completion_tokens: tokens } })}\n\ndata: [DONE]\n\n`);
             res.end();
-          };
-          next();
+            streams.push({ tokens, seconds });
+          }, 1_000);
         });
       });
-    const fast = await modelServer(40, 10);
-    const slow = await modelServer(20, 100);
-    servers.push(fast.server, slow.server);
+      servers.push(server);
+      return { port, streams };
+    };
+    const fast = await modelServer(100);
+    const slow = await modelServer(10);
     const bench = (port: number) =>
       runOpsbar(['runbook', 'run', 'model-management', '--yes', '--json', '--data-dir', dataDir(), '--param', `MODEL_URL=http://127.0.0.1:${port}`]);
 
     const passed = await bench(fast.port);
     const passedRun = JSON.parse(passed.stdout) as RunDetail;
     assert.equal(passed.code, 0, failureReport(passedRun));
-    const rate = Number(/([0-9.]+) tokens\/s decode \(40 tokens from usage\.completion_tokens/.exec(passedRun.steps.at(-1)?.output ?? '')?.[1]);
-    assert.ok(rate > 50 && rate < 150, `about 100 tokens/s measured: ${passedRun.steps.at(-1)?.output}`);
+    const output = passedRun.steps.at(-1)?.output ?? '';
+    const measured = /([0-9.]+) tokens\/s decode \((\d+) tokens from usage\.completion_tokens/.exec(output);
+    const streamed = fast.streams.at(-1)!;
+    assert.equal(Number(measured?.[2]), streamed.tokens, output);
+    // curl's first-to-last-byte span is the server's, give or take the delivery of two chunks.
+    const rate = streamed.tokens / streamed.seconds;
+    assert.ok(Math.abs(Number(measured?.[1]) / rate - 1) < 0.25, `${rate.toFixed(1)} tokens/s streamed: ${output}`);
 
     const failed = await bench(slow.port);
     const failedRun = JSON.parse(failed.stdout) as RunDetail;

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { RunDetail, RunbookLibraryView } from '../../shared/types/runbooks';
 import { runOpsbar } from '../support/opsbarProcess';
+import { tempDir } from '../support/tempDir';
 
 /** A data dir whose config adds a folder of the test's own runbooks (and keeps the rest as shipped). */
 function dataDirWith(runbooks: Record<string, string>, config = ''): string {
-  const dataDir = mkdtempSync(join(tmpdir(), 'opsbar-rbcli-'));
+  const dataDir = tempDir('opsbar-rbcli-');
   const folder = join(dataDir, 'my-runbooks');
   mkdirSync(folder);
   for (const [name, text] of Object.entries(runbooks)) writeFileSync(join(folder, name), text);

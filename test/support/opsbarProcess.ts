@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { HANG_GUARD_MS } from './eventually';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const OPSBAR_BIN = join(REPO_ROOT, 'bin', 'opsbar.js');
@@ -35,9 +36,15 @@ export function serveOpsbar(dataDir: string, extraArgs: string[] = [], env: Node
     });
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`opsbar serve printed no dashboard line in 30 s. stderr:\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`opsbar serve printed no dashboard line in ${HANG_GUARD_MS} ms. stderr:\n${stderr}`));
+      child.kill('SIGKILL');
+    }, HANG_GUARD_MS);
     child.stderr.on('data', (c) => (stderr += c));
-    child.on('exit', (code) => reject(new Error(`opsbar serve exited (${code}) before serving. stderr:\n${stderr}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`opsbar serve exited (${code}) before serving. stderr:\n${stderr}`));
+    });
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       const match = /Opsbar dashboard: (http:\/\/[^\s]+\/\?token=([A-Za-z0-9_-]+))/.exec(stdout);

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { defaultSettings } from '../../../shared/config/settingsSchema';
 import { ConfigWriteError, loadConfigFile, updateConfigFile } from '../../../electron/core/config/configFile';
+import { tempDir } from '../../support/tempDir';
 
 const tempConfig = (text?: string) => {
-  const path = join(mkdtempSync(join(tmpdir(), 'opsbar-config-')), 'config.yaml');
+  const path = join(tempDir('opsbar-config-'), 'config.yaml');
   if (text !== undefined) writeFileSync(path, text);
   return path;
 };

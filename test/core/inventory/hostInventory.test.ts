@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import { readHostInventory, type SystemInformationLike } from '../../../electron/core/inventory';
 import { systemClock } from '../../../electron/core/clock';
-import { ManualClock } from '../../support/manualClock';
+import { HANG_GUARD_MS } from '../../support/eventually';
+import { TestClock } from '../../support/testClock';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
@@ -21,7 +22,7 @@ function fakeSi(overrides: Partial<SystemInformationLike> = {}): SystemInformati
 }
 
 test('an Apple Silicon Mac: CPU, OS, memory and the GPU with its core count', async () => {
-  const clock = new ManualClock();
+  const clock = new TestClock();
   const inventory = await readHostInventory({ si: fakeSi(), clock });
   assert.deepEqual(inventory, {
     at: clock.now(),
@@ -42,7 +43,7 @@ test('Linux with NVIDIA: VRAM in MB becomes bytes; shared memory and empty contr
       { vendor: '', model: '', vram: null, vramDynamic: false },
     ],
   });
-  const inventory = await readHostInventory({ si: fakeSi({ graphics }), clock: new ManualClock() });
+  const inventory = await readHostInventory({ si: fakeSi({ graphics }), clock: new TestClock() });
   assert.deepEqual(inventory.gpus, [
     { vendor: 'NVIDIA Corporation', model: 'GA102 [GeForce RTX 3080]', vramBytes: 10240 * MIB, cores: null },
     { vendor: 'Intel Corporation', model: 'UHD Graphics 630', vramBytes: null, cores: null },
@@ -59,7 +60,7 @@ test('a failing call is left out and named; the rest is still read', async () =>
         throw new Error('lspci: not found'); // thrown, not rejected
       },
     }),
-    clock: new ManualClock(),
+    clock: new TestClock(),
   });
   assert.equal(inventory.cpu, null);
   assert.deepEqual(inventory.gpus, []);
@@ -69,7 +70,7 @@ test('a failing call is left out and named; the rest is still read', async () =>
 });
 
 test('a hung call does not block: it gives up at its own deadline, the others answer', async () => {
-  const clock = new ManualClock();
+  const clock = new TestClock();
   let done = false;
   const reading = readHostInventory({ si: fakeSi({ graphics: () => new Promise(() => {}) }), clock, timeoutMs: 2_000 }).then((inv) => {
     done = true;
@@ -89,24 +90,23 @@ test('everything fails, or answers nonsense: nulls and one error line, no throw'
   const boom = async () => {
     throw new Error('boom');
   };
-  const failed = await readHostInventory({ si: { cpu: boom, osInfo: boom, mem: boom, graphics: boom }, clock: new ManualClock() });
+  const failed = await readHostInventory({ si: { cpu: boom, osInfo: boom, mem: boom, graphics: boom }, clock: new TestClock() });
   assert.deepEqual(failed, { at: failed.at, cpu: null, os: null, memoryBytes: null, gpus: [], error: 'cpu: boom; os: boom; memory: boom; graphics: boom' });
   const odd = await readHostInventory({
     si: fakeSi({ mem: async () => ({ total: Number.NaN }), graphics: async () => ({}) as { controllers: [] } }),
-    clock: new ManualClock(),
+    clock: new TestClock(),
   });
   assert.equal(odd.memoryBytes, null);
   assert.deepEqual(odd.gpus, []);
   assert.equal(odd.error, null);
 });
 
-test('the real systeminformation on this machine: the shape, within its deadline', async () => {
-  const timeoutMs = 5_000;
+// The deadline itself is tested on the test clock above; here it only ends a hang, so a busy
+// machine's slow systeminformation is not mistaken for a missing CPU.
+test('the real systeminformation on this machine: the shape', async () => {
   const started = Date.now();
-  const inventory = await readHostInventory({ clock: systemClock, timeoutMs });
-  const took = Date.now() - started;
-  assert.ok(took < timeoutMs + 1_000, `took ${took} ms`);
-  assert.ok(Math.abs(inventory.at - started) < 1_000);
+  const inventory = await readHostInventory({ clock: systemClock, timeoutMs: HANG_GUARD_MS });
+  assert.ok(inventory.at >= started && inventory.at <= Date.now());
   assert.ok(inventory.cpu, inventory.error ?? 'no cpu');
   assert.ok(inventory.cpu.cores > 0 && inventory.cpu.physicalCores > 0 && inventory.cpu.brand.length > 0);
   assert.equal(inventory.os?.platform, process.platform);

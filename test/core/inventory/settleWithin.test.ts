@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { settleWithin } from '../../../electron/core/inventory';
-import { ManualClock } from '../../support/manualClock';
+import { TestClock } from '../../support/testClock';
 
 test('a value, an error, a thrown error or a string rejection, each in words', async () => {
-  const clock = new ManualClock();
+  const clock = new TestClock();
   assert.deepEqual(await settleWithin(async () => 42, 1_000, clock), { ok: true, value: 42 });
   assert.deepEqual(await settleWithin(() => Promise.reject(new Error('nope')), 1_000, clock), { ok: false, error: 'nope' });
   assert.deepEqual(
@@ -18,7 +18,7 @@ test('a value, an error, a thrown error or a string rejection, each in words', a
 });
 
 test('past the deadline: no answer; a late rejection is dropped without an unhandled rejection', async () => {
-  const clock = new ManualClock();
+  const clock = new TestClock();
   let reject!: (e: Error) => void;
   const outcome = settleWithin(() => new Promise<number>((_, r) => (reject = r)), 1_500, clock);
   await clock.advance(1_500);

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { eventually } from '../../support/eventually';
 import { callApi, serveOpsbar } from '../../support/opsbarProcess';
+import { tempDir } from '../../support/tempDir';
 
-const tempDataDir = () => mkdtempSync(join(tmpdir(), 'opsbar-serve-'));
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const tempDataDir = () => tempDir('opsbar-serve-');
 
 test('opsbar serve answers with real data, keeps history, and never logs its token', async () => {
   const served = await serveOpsbar(tempDataDir());
@@ -25,7 +16,7 @@ test('opsbar serve answers with real data, keeps history, and never logs its tok
     assert.equal(status.ok, true);
     assert.ok(status.value.system.disks.length > 0);
     const now = Date.now();
-    const history = await waitFor('CPU history to be saved', async () => {
+    const history = await eventually('CPU history to be saved', async () => {
       const reply = await callApi(served, 'history.query', { series: 'cpu.percent', from: now - 60_000, to: now + 60_000 });
       return reply.value?.points.length >= 1 ? reply.value : undefined;
     });
@@ -49,7 +40,7 @@ test('SIGKILL during writes loses no acknowledged data and leaves an intact data
   const to = from + 10 * 60_000;
   let acknowledged: { t: number }[];
   try {
-    acknowledged = await waitFor('a few seconds of acknowledged samples', async () => {
+    acknowledged = await eventually('a few seconds of acknowledged samples', async () => {
       const reply = await callApi(served, 'history.query', { series: 'cpu.percent', from, to, maxPoints: 5_000 });
       return reply.value?.resolution === 'raw' && reply.value.points.length >= 4 ? reply.value.points : undefined;
     });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { OpsbarStore, type AuditEntry } from '../../../electron/core/store/opsbarStore';
-import { NOW, tempDir } from './fixtures/storeFixtures';
+import { tempDir } from '../../support/tempDir';
+import { NOW } from './fixtures/storeFixtures';
 
 test('audit entries get increasing ids, list newest first, and keep their details', () => {
   const file = join(tempDir(), 'opsbar.db');

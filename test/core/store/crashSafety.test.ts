@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { OpsbarStore } from '../../../electron/core/store/opsbarStore';
+import { tempDir } from '../../support/tempDir';
 import { CRASH_SERIES, CRASH_T0 } from './fixtures/crashWriter';
-import { tempDir } from './fixtures/storeFixtures';
 
 const ACKS_BEFORE_KILL = 300;
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { OpsbarStore } from '../../../electron/core/store/opsbarStore';
 import type { NewOpsEvent } from '../../../shared/types/events';
-import { NOW, tempDir } from './fixtures/storeFixtures';
+import { tempDir } from '../../support/tempDir';
+import { NOW } from './fixtures/storeFixtures';
 
 const event = (i: number, subject: string): NewOpsEvent => ({
   at: NOW + i,

@@ -5,7 +5,8 @@ import type { Sample } from '../../../electron/core/monitors/collector';
 import { planBuckets } from '../../../electron/core/store/bucketPlan';
 import { OpsbarStore } from '../../../electron/core/store/opsbarStore';
 import type { HistoryPoint, Resolution } from '../../../shared/types/history';
-import { DAY, HOUR, MINUTE, NOW, seriesSamples, tempDir } from './fixtures/storeFixtures';
+import { tempDir } from '../../support/tempDir';
+import { DAY, HOUR, MINUTE, NOW, seriesSamples } from './fixtures/storeFixtures';
 
 const { store } = OpsbarStore.open(join(tempDir(), 'opsbar.db'), { now: () => NOW });
 after(() => store.close());

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import { migrate, SCHEMA_VERSION, schemaVersionOf } from '../../../electron/core/store/migrations';
 import { openDatabase } from '../../../electron/core/store/openDatabase';
 import { StoreVersionError } from '../../../electron/core/store/storeErrors';
-import { NOW, tempDir } from './fixtures/storeFixtures';
+import { tempDir } from '../../support/tempDir';
+import { NOW } from './fixtures/storeFixtures';
 
 const now = () => NOW;
 

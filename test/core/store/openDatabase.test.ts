@@ -4,7 +4,8 @@ import { existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../../../electron/core/store/openDatabase';
-import { NOW, tempDir } from './fixtures/storeFixtures';
+import { tempDir } from '../../support/tempDir';
+import { NOW } from './fixtures/storeFixtures';
 
 const now = () => NOW;
 const STAMP = new Date(NOW).toISOString().replace(/[:.]/g, '-');

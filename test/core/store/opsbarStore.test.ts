@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Sample } from '../../../electron/core/monitors/collector';
 import { OpsbarStore, StoreVersionError } from '../../../electron/core/store/opsbarStore';
-import { HOUR, NOW, seriesSamples, tempDir, waitFor } from './fixtures/storeFixtures';
+import { eventually } from '../../support/eventually';
+import { tempDir } from '../../support/tempDir';
+import { HOUR, NOW, seriesSamples } from './fixtures/storeFixtures';
 
 const rowsIn = (file: string): number => {
   const reader = new Database(file, { readonly: true });
@@ -21,7 +23,7 @@ test('the timer flushes buffered samples, visible to another connection', async 
   assert.equal(notice.kind, 'created');
   store.writeSamples(seriesSamples('cpu', NOW - HOUR, NOW, 60_000));
   assert.equal(store.health().pendingSamples, 60);
-  await waitFor(() => store.health().pendingSamples === 0);
+  await eventually('the timer to flush', () => store.health().pendingSamples === 0);
   assert.equal(rowsIn(file), 60);
   store.close();
 });

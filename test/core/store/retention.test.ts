@@ -7,7 +7,8 @@ import { OpsbarStore } from '../../../electron/core/store/opsbarStore';
 import { RetentionRunner } from '../../../electron/core/store/retention';
 import { SampleWriter } from '../../../electron/core/store/sampleWriter';
 import { SeriesRegistry } from '../../../electron/core/store/seriesRegistry';
-import { DAY, HOUR, MINUTE, NOW, seriesSamples, tempDir } from './fixtures/storeFixtures';
+import { tempDir } from '../../support/tempDir';
+import { DAY, HOUR, MINUTE, NOW, seriesSamples } from './fixtures/storeFixtures';
 
 const RETENTION = { rawHours: 2, minuteDays: 1, hourDays: 3, eventDays: 5 };
 const CUTOFF = {

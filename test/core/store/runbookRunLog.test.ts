@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { OpsbarStore, type NewRun } from '../../../electron/core/store/opsbarStore';
 import Database from 'better-sqlite3';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { migrate } from '../../../electron/core/store/migrations';
 import { MAX_STORED_OUTPUT_BYTES, RunbookRunLog, processIsAlive } from '../../../electron/core/store/runbookRunLog';
 import type { StepAttempt } from '../../../shared/types/runbooks';
-import { DAY, NOW, RETENTION_DEFAULTS, tempDir } from './fixtures/storeFixtures';
+import { tempDir } from '../../support/tempDir';
+import { DAY, NOW, RETENTION_DEFAULTS } from './fixtures/storeFixtures';
 
 const newRun = (runbookId: string, overrides: Partial<NewRun> = {}): NewRun => ({
   runbookId,
@@ -175,7 +174,7 @@ test('audit entries for runs go to the audit table', () => {
 });
 
 test('a run driven by another live process (the CLI beside the app) is not declared interrupted; a dead owner\'s run is', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'opsbar-owner-')), 'opsbar.db');
+  const file = join(tempDir(), 'opsbar.db');
   const cli = new Database(file);
   migrate(cli, file);
   const otherAlive = 4_000_001;

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { openDatabase } from '../../../electron/core/store/openDatabase';
 import { SampleWriter, type SampleWriterOptions } from '../../../electron/core/store/sampleWriter';
 import { SeriesRegistry } from '../../../electron/core/store/seriesRegistry';
-import { MINUTE, NOW, seriesSamples, tempDir } from './fixtures/storeFixtures';
+import { tempDir } from '../../support/tempDir';
+import { MINUTE, NOW, seriesSamples } from './fixtures/storeFixtures';
 
 function setup(options: Partial<SampleWriterOptions> = {}): { db: Database.Database; writer: SampleWriter } {
   const { db } = openDatabase(join(tempDir(), 'opsbar.db'), { now: () => NOW });

@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createRunbookCatalog } from '../../../../electron/core/runbooks/format/runbookCatalog';
+import { tempDir } from '../../../support/tempDir';
 import { CATALOG_DIR, minimalRunbook } from './runbookFixtures';
 import { testKinds } from './testStepKinds';
 
 const BUILTIN = join(CATALOG_DIR, 'builtin');
 const USER = join(CATALOG_DIR, 'user');
-const tempDir = () => mkdtempSync(join(tmpdir(), 'opsbar-runbooks-'));
 const runbookText = (id: string, title: string, category = 'daily', body?: string) =>
   minimalRunbook(body).replace('id: minimal', `id: ${id}`).replace('title: Minimal', `title: ${title}`).replace('category: daily', `category: ${category}`);
 

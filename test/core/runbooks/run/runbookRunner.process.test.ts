@@ -15,15 +15,17 @@ import { builtInStepKinds } from '../../../../electron/core/runbooks/steps/built
 import { stepKindRegistry } from '../../../../electron/core/runbooks/steps/registry';
 import { MAX_STORED_OUTPUT_BYTES } from '../../../../electron/core/store/runbookRunLog';
 import type { RunMode } from '../../../../shared/types/runbooks';
-import { ManualClock } from '../../../support/manualClock';
-import { processAlive, readPids, waitFor } from '../steps/support/processProbe';
-import { harness, services, tempDir } from './runbookRunnerHarness';
+import { eventually } from '../../../support/eventually';
+import { tempDir } from '../../../support/tempDir';
+import { TestClock } from '../../../support/testClock';
+import { processAlive, readPids } from '../steps/support/processProbe';
+import { harness, services } from './runbookRunnerHarness';
 
 const kinds = stepKindRegistry(builtInStepKinds);
 
 /** Writes the runbooks into a fresh folder and opens a runner on the real catalog. */
 function library(files: Record<string, string>, clock: Clock = systemClock) {
-  const dir = tempDir();
+  const dir = tempDir('opsbar-runner-');
   const books = join(dir, 'runbooks');
   mkdirSync(books);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(books, name), text);
@@ -71,7 +73,7 @@ test('real shell steps: the run passes, output and env are recorded; a failed ch
 });
 
 test('params reach the shell only as environment variables: a command substitution is printed, never run', async () => {
-  const pwned = join(tempDir(), `pwned-${process.pid}`);
+  const pwned = join(tempDir('opsbar-pwned-'), `pwned-${process.pid}`);
   const lib = library({
     'echo.md': front('echo', 'params:\n  - name: X\n    type: string\n    required: true\n    description: any text\n') + step('Print it', '', 'printf %s "$X"'),
   });
@@ -90,30 +92,30 @@ test('cancel kills the running step’s whole process group and ends the run can
   });
   const pidFile = join(lib.dir, 'pids');
   const run = lib.start('long');
-  await waitFor(() => readPids(pidFile).length === 3, 5_000, 'the step to start its processes');
+  await eventually('the step to start its processes', () => readPids(pidFile).length === 3);
   const pids = readPids(pidFile);
   assert.ok(pids.every(processAlive));
   assert.equal(lib.runner.cancel(run.id).state, 'running', 'the run ends once the group is gone');
   const done = await lib.runner.settled(run.id);
   assert.equal(done.state, 'cancelled');
   assert.equal(done.steps[0]?.state, 'cancelled');
-  await waitFor(() => pids.every((pid) => !processAlive(pid)), 5_000, 'every process of the group to end');
+  await eventually('every process of the group to end', () => pids.every((pid) => !processAlive(pid)));
   assert.equal(existsSync(join(lib.dir, 'marker')), false);
   const audit = lib.store.listAudit(5).map((e) => `${e.action}:${e.outcome}`);
   assert.deepEqual(audit.slice(0, 3), ['runbook.end:cancelled', 'runbook.cancel:confirmed', 'runbook.start:confirmed']);
 });
 
 test('the hard timeout (on the injected clock) kills the process group; the run stops at that step', async () => {
-  const clock = new ManualClock(Date.now());
+  const clock = new TestClock(Date.now());
   const lib = library({ 'slow.md': front('slow') + step('Slow', 'timeout=30s', 'echo $$ > "$OPSBAR_DATA_DIR/pid"; echo started; sleep 300') }, clock);
   const run = lib.start('slow');
-  await waitFor(() => readPids(join(lib.dir, 'pid')).length === 1 && lib.runner.get(run.id).state === 'running', 5_000, 'the step to start');
+  await eventually('the step to start', () => readPids(join(lib.dir, 'pid')).length === 1 && lib.runner.get(run.id).state === 'running');
   await clock.advance(30_000);
   const done = await lib.runner.settled(run.id);
   assert.equal(done.state, 'failed');
   assert.match(done.summary, /^stopped at step 1 'Slow': timed out after 30 s/);
   assert.equal(done.steps[0]?.output, 'started\n');
-  await waitFor(() => !processAlive(readPids(join(lib.dir, 'pid'))[0]), 5_000, 'the shell to be killed');
+  await eventually('the shell to be killed', () => !processAlive(readPids(join(lib.dir, 'pid'))[0]));
 });
 
 test('a step printing 50 MB: a bounded number of live messages, each at most 16 KiB; the record keeps head and tail', async () => {
@@ -142,7 +144,7 @@ test('a step printing 50 MB: a bounded number of live messages, each at most 16 
 test('a run left running by a dead Opsbar is interrupted after a restart and resumes guided from its step', async () => {
   const lib = library({ 'two.md': front('two') + step('First', '', 'echo one') + step('Second', 'timeout=1h', 'echo $$ > "$OPSBAR_DATA_DIR/pid"; sleep 300') + step('Third', '', 'echo three') });
   const run = lib.start('two');
-  await waitFor(() => readPids(join(lib.dir, 'pid')).length === 1, 5_000, 'the second step to start');
+  await eventually('the second step to start', () => readPids(join(lib.dir, 'pid')).length === 1);
   const after = lib.restart();
   const interrupted = after.runner.get(run.id);
   assert.equal(interrupted.state, 'interrupted');

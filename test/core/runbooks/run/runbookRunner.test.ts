@@ -6,7 +6,7 @@ import { MAX_STEP_VISITS } from '../../../../electron/core/runbooks/run/runbookR
 import { stepKindRegistry } from '../../../../electron/core/runbooks/steps/registry';
 import type { StepExecution } from '../../../../electron/core/runbooks/steps/stepKind';
 import type { Runbook } from '../../../../shared/types/runbooks';
-import { ManualClock } from '../../../support/manualClock';
+import { TestClock } from '../../../support/testClock';
 import { FakeCatalog, fakeKind, harness, runbook, type StepSpec } from './runbookRunnerHarness';
 
 const request = (book: Runbook, overrides: Partial<StartRunRequest> = {}): StartRunRequest => ({
@@ -22,7 +22,7 @@ const request = (book: Runbook, overrides: Partial<StartRunRequest> = {}): Start
 function setup(steps: StepSpec[], options: Parameters<typeof runbook>[2] = {}) {
   const book = runbook('daily-check', steps, options);
   const catalog = new FakeCatalog(book);
-  const clock = new ManualClock();
+  const clock = new TestClock();
   return { book, catalog, clock, ...harness({ catalog, clock }) };
 }
 
@@ -259,7 +259,7 @@ test('non-shell bodies get ${NAME} replaced; a shell body is passed verbatim wit
     { id: 'http', body: 'echo ${X}' },
     { id: 'sh', kind: 'shell', body: 'printf %s "${X}"' },
   ], { params: [{ name: 'X', type: 'string', description: 'x', required: true }] });
-  const clock = new ManualClock();
+  const clock = new TestClock();
   const { runner } = harness({ catalog: new FakeCatalog(book), clock, kinds: stepKindRegistry([fakeKind(calls), shell]) });
   const done = await runner.settled(runner.start(request(book, { params: { X: '$(touch /tmp/x)' } })).id);
   assert.equal(done.state, 'succeeded');

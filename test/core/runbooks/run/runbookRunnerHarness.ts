@@ -2,7 +2,6 @@
  * A RunbookRunner on a real OpsbarStore in a temp folder, with hand-built runbooks and small
  * scripted step kinds (the flow tests), or the real catalog and kinds (the process tests).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -16,12 +15,7 @@ import { RunbookRunner } from '../../../../electron/core/runbooks/run/runbookRun
 import { stepKindRegistry, type StepKindRegistry } from '../../../../electron/core/runbooks/steps/registry';
 import type { StepExecution, StepKind, StepResult, StepServices } from '../../../../electron/core/runbooks/steps/stepKind';
 import { OpsbarStore } from '../../../../electron/core/store/opsbarStore';
-
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'opsbar-runner-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { tempDir } from '../../../support/tempDir';
 
 export interface StepSpec {
   id: string;
@@ -176,7 +170,7 @@ export interface Harness {
 }
 
 export function harness(options: { catalog: RunbookCatalog; clock: Clock; kinds?: StepKindRegistry; services?: StepServices; dir?: string }): Harness {
-  const dir = options.dir ?? tempDir();
+  const dir = options.dir ?? tempDir('opsbar-runner-');
   const file = join(dir, 'opsbar.db');
   const { store } = OpsbarStore.open(file, { now: () => options.clock.now() });
   after(() => store.close());

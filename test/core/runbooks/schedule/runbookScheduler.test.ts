@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { silentLogger } from '../../../../electron/core/logger';
 import { ScheduleStateFile } from '../../../../electron/core/runbooks/schedule/scheduleStateFile';
-import { ManualClock } from '../../../support/manualClock';
+import { TestClock } from '../../../support/testClock';
+import { tempDir } from '../../../support/tempDir';
 import { harness, startTimes, utc } from './schedulerFakes';
 
 const MINUTE = 60_000;
@@ -195,7 +195,7 @@ describe('missed runs', () => {
   });
 
   test('runs missed while Opsbar was not running are found from the state file at the next start', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'opsbar-schedule-')), 'schedule-state.json');
+    const path = join(tempDir('opsbar-schedule-'), 'schedule-state.json');
     const first = harness({
       at: '2024-01-08T06:00:00',
       runbooks: { 'daily-health-check': '0 8 * * *' },
@@ -228,7 +228,7 @@ describe('missed runs', () => {
   });
 
   test('a damaged state file is ignored', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'opsbar-schedule-'));
+    const dir = tempDir('opsbar-schedule-');
     const state = new ScheduleStateFile(join(dir, 'nested', 'schedule-state.json'), silentLogger);
     assert.equal(state.lastChecked(), null);
     state.setLastChecked(utc('2024-01-08T09:15'));
@@ -332,7 +332,7 @@ describe('view', () => {
   });
 
   test('isMaintenanceActive follows the clock (Sunday 02:00 to 04:59 by default)', async () => {
-    const clock = new ManualClock(utc('2024-01-07T01:59:00'));
+    const clock = new TestClock(utc('2024-01-07T01:59:00'));
     const h = harness({ at: '', clock, runbooks: {} });
     h.scheduler.start();
     assert.equal(h.scheduler.isMaintenanceActive(), false);

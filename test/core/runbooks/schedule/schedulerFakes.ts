@@ -10,7 +10,7 @@ import {
   type ScheduledJobRef,
   type SkippedRun,
 } from '../../../../electron/core/runbooks/schedule/runbookScheduler';
-import { ManualClock } from '../../../support/manualClock';
+import { TestClock } from '../../../support/testClock';
 
 export const utc = (text: string): number => Date.parse(`${text}Z`);
 
@@ -70,7 +70,7 @@ export class FakeRuns {
   refuse: string | null = null;
   private readonly runs: { detail: RunDetail; settle: (run: RunDetail) => void; settled: Promise<RunDetail> }[] = [];
 
-  constructor(private readonly clock: ManualClock) {}
+  constructor(private readonly clock: TestClock) {}
 
   start(request: StartRunRequest): RunDetail {
     if (this.refuse) throw new RunRefusedError(this.refuse);
@@ -129,7 +129,7 @@ export class FakeRuns {
 }
 
 export interface Harness {
-  clock: ManualClock;
+  clock: TestClock;
   catalog: FakeCatalog;
   runs: FakeRuns;
   settings: Settings['runbooks'];
@@ -146,9 +146,9 @@ export function harness(options: {
   runbooks: Record<string, string | null>;
   settings?: Partial<Settings['runbooks']>;
   state?: ScheduleState;
-  clock?: ManualClock;
+  clock?: TestClock;
 }): Harness {
-  const clock = options.clock ?? new ManualClock(utc(options.at));
+  const clock = options.clock ?? new TestClock(utc(options.at));
   const catalog = new FakeCatalog(options.runbooks);
   const runs = new FakeRuns(clock);
   const h = {

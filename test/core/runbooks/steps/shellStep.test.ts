@@ -7,17 +7,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { StepCancelledError, StepTimeoutError } from '../../../../electron/core/runbooks/run/stepAbort';
 import { shellStepKind } from '../../../../electron/core/runbooks/steps/shellStep';
-import { killAll, processAlive, readPids, tempDir, waitFor } from './support/processProbe';
+import { eventually } from '../../../support/eventually';
+import { tempDir } from '../../../support/tempDir';
+import { killAll, processAlive, readPids } from './support/processProbe';
 import { testStep } from './support/stepContext';
 
-const tmp = tempDir('opsbar-shell-');
-const home = join(tmp.dir, 'home');
+const dir = tempDir('opsbar-shell-');
+const home = join(dir, 'home');
 mkdirSync(join(home, 'sub'), { recursive: true });
 const leftovers: number[] = [];
-after(() => {
-  killAll(leftovers);
-  tmp.remove();
-});
+after(() => killAll(leftovers));
 
 function shell(body: string, attributes: Record<string, string> = {}, extra: Partial<Parameters<typeof testStep>[0]> = {}) {
   return testStep({ kind: 'shell', body, attributes, homeDir: home, ...extra });
@@ -121,7 +120,7 @@ function familyBody(file: string): string {
 }
 
 test('a timeout kills the whole process group and says so', async () => {
-  const file = join(tmp.dir, 'timeout.pids');
+  const file = join(dir, 'timeout.pids');
   const step = shell(familyBody(file), {}, { timeoutMs: 30_000 });
   step.onOutput('started', () => step.controller.abort(new StepTimeoutError(30_000)));
   const result = await shellStepKind.execute(step.context);
@@ -131,11 +130,11 @@ test('a timeout kills the whole process group and says so', async () => {
   assert.equal(result.summary, 'timed out after 30 s (process group killed)');
   assert.equal(result.timedOut, true);
   assert.deepEqual(result.checks, [{ label: 'finished in time', expected: 'within 30 s', actual: 'timed out (process group killed)', passed: false }]);
-  await waitFor(() => pids.every((pid) => !processAlive(pid)), 5_000, 'every process of the group to die');
+  await eventually('every process of the group to die', () => pids.every((pid) => !processAlive(pid)));
 });
 
 test('a cancel mid-run kills the whole process group', async () => {
-  const file = join(tmp.dir, 'cancel.pids');
+  const file = join(dir, 'cancel.pids');
   const step = shell(familyBody(file));
   step.onOutput('started', () => step.controller.abort(new StepCancelledError()));
   const result = await shellStepKind.execute(step.context);
@@ -144,7 +143,7 @@ test('a cancel mid-run kills the whole process group', async () => {
   assert.equal(result.summary, 'cancelled');
   assert.equal(result.cancelled, true);
   assert.equal(result.checks[0].passed, false);
-  await waitFor(() => pids.every((pid) => !processAlive(pid)), 5_000, 'every process of the group to die');
+  await eventually('every process of the group to die', () => pids.every((pid) => !processAlive(pid)));
   // ps agrees: any of those pids still listed is a zombie nobody reaped, not a process.
   const listed = spawnSync('ps', ['-o', 'pid=,stat=', '-p', pids.join(',')], { encoding: 'utf8' }).stdout.trim();
   for (const line of listed ? listed.split('\n') : []) assert.match(line.trim(), /^\d+\s+Z/, `still running: ${line}`);
@@ -192,7 +191,7 @@ test('the environment is a small safe base, params and OPSBAR_* — no parent se
 });
 
 test('a reserved name among the params is refused before anything runs', async () => {
-  const marker = join(tmp.dir, 'ran');
+  const marker = join(dir, 'ran');
   const result = await shellStepKind.execute(shell(`touch ${marker}`, {}, { params: { LD_PRELOAD: '/tmp/evil.so' } }).context);
   assert.equal(existsSync(marker), false);
   assert.equal(result.checks[0].passed, false);
@@ -206,7 +205,7 @@ test('cwd defaults to home; ~ and ~/x expand to it; a missing one is a sentence'
   const sub = shell('pwd', { cwd: '~/sub' });
   await shellStepKind.execute(sub.context);
   assert.equal(sub.output().trim(), join(home, 'sub'));
-  const missing = join(tmp.dir, 'gone');
+  const missing = join(dir, 'gone');
   const result = await shellStepKind.execute(shell('pwd', { cwd: missing }).context);
   assert.equal(result.summary, `could not start: working directory ${missing} does not exist`);
   assert.deepEqual(result.checks, [{ label: 'started', expected: 'the script starts', actual: `working directory ${missing} does not exist`, passed: false }]);

@@ -1,10 +1,8 @@
 /**
  * Helpers for tests that run real processes: is a pid still alive (a zombie nobody reaps is
- * dead), wait for a condition with a bounded poll, read pids a script wrote to a file.
+ * dead), read pids a script wrote to a file, kill what a failed test left behind.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 /** Alive and not a zombie (PID 1 in a container may never reap orphans). */
 export function processAlive(pid: number): boolean {
@@ -22,15 +20,6 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** Polls `condition` every 20 ms until true; rejects after `timeoutMs` with `what`. */
-export async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** Whole numbers, one per line, from a file a script appended to (empty when absent). */
 export function readPids(file: string): number[] {
   let text: string;
@@ -43,12 +32,6 @@ export function readPids(file: string): number[] {
     .split('\n')
     .map((line) => Number(line.trim()))
     .filter((n) => Number.isInteger(n) && n > 0);
-}
-
-/** A fresh temporary directory and a function that removes it. */
-export function tempDir(prefix: string): { dir: string; remove(): void } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** Kills leftovers a failed test may have left (best effort). */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { eventually } from '../support/eventually';
 import { fullStatusMessage } from '../support/statusFixtures';
 import { describe, it } from 'node:test';
 import type { LiveMessage } from '../../shared/api/live';
@@ -49,8 +50,7 @@ function setup(answer: (url: string, init: RequestInit) => Response | Promise<Re
 
 /** Resolves once `predicate` holds; the reconnect loop runs on timers and a probe call. */
 async function until(predicate: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !predicate(); i++) await new Promise((r) => setTimeout(r, 5));
-  assert.ok(predicate(), 'condition not reached');
+  await eventually('the transport to reach the state', () => predicate(), { everyMs: 5 });
 }
 
 describe('HTTP transport', () => {

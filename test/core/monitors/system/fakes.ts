@@ -3,27 +3,8 @@ import type { CollectorHooks } from '../../../../electron/core/monitors/collecto
 import type { CollectorClock, MountEntry, StatfsLike, SystemReader } from '../../../../electron/core/monitors/system';
 
 /** A clock whose time and timers move only when the test says so. */
-export class FakeClock implements CollectorClock {
-  private timers: Array<{ at: number; fn: () => void }> = [];
-  constructor(public time = 1_700_000_000_000) {}
-  now(): number {
-    return this.time;
-  }
-  setTimeout(fn: () => void, ms: number): { cancel(): void } {
-    const timer = { at: this.time + ms, fn };
-    this.timers.push(timer);
-    return { cancel: () => (this.timers = this.timers.filter((t) => t !== timer)) };
-  }
-  advance(ms: number): void {
-    this.time += ms;
-    const due = this.timers.filter((t) => t.at <= this.time);
-    this.timers = this.timers.filter((t) => t.at > this.time);
-    for (const timer of due) timer.fn();
-  }
-  get pendingTimers(): number {
-    return this.timers.length;
-  }
-}
+/** The system collector's tests use the one test clock (test/support/testClock.ts). */
+export { TestClock as FakeClock } from '../../../support/testClock';
 
 export function recordingHooks(): CollectorHooks & { events: NewOpsEvent[] } {
   const events: NewOpsEvent[] = [];

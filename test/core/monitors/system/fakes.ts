@@ -1,8 +1,7 @@
 import type { NewOpsEvent } from '../../../../shared/types/events';
 import type { CollectorHooks } from '../../../../electron/core/monitors/collector';
-import type { CollectorClock, MountEntry, StatfsLike, SystemReader } from '../../../../electron/core/monitors/system';
+import type { MountEntry, StatfsLike, SystemReader } from '../../../../electron/core/monitors/system';
 
-/** A clock whose time and timers move only when the test says so. */
 /** The system collector's tests use the one test clock (test/support/testClock.ts). */
 export { TestClock as FakeClock } from '../../../support/testClock';
 

@@ -26,6 +26,6 @@ export interface Route {
 export const ROUTES: Route[] = [
   { id: 'overview', label: 'Overview', render: (c) => <OverviewPage status={c.status} navigate={c.navigate} /> },
   { id: 'stacks', label: 'Stacks', render: (c) => <StacksPage initialFilter={c.query.get('q') ?? ''} /> },
-  { id: 'gpu', label: 'GPU', render: (c) => <GpuPage navigate={c.navigate} /> },
+  { id: 'gpu', label: 'GPU', render: (c) => <GpuPage navigate={c.navigate} status={c.status} /> },
   { id: 'runbooks', label: 'Runbooks', render: (c) => <RunbooksRoute path={c.path} query={c.query} navigate={c.navigate} /> },
 ];

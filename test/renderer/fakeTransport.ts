@@ -2,7 +2,9 @@
 import type { ApiMethod, ApiPayload, ApiResult } from '../../shared/api/contract';
 import type { LiveMessage } from '../../shared/api/live';
 import { ApiCallError, ConnectionStore, type ConnectionStatus, type Transport } from '../../renderer/src/transport';
-import { dockerSnapshot, history, opsEvent, settingsView, statusSnapshot } from './fixtures';
+import { noGpuSnapshot } from '../support/statusFixtures';
+import { dockerSnapshot, history, NOW, opsEvent, settingsView, statusSnapshot } from './fixtures';
+import { hostInventory } from './gpuFixtures';
 import { library, run, runbook, schedules } from './runbookFixtures';
 
 export type FakeHandlers = { [M in ApiMethod]?: (payload: ApiPayload<M>) => ApiResult<M> | Promise<ApiResult<M>> };
@@ -26,6 +28,9 @@ export const defaultHandlers: FakeHandlers = {
   'runbooks.run': (p) => run({ id: p.runId }),
   'runbooks.runs': () => [run({ id: 42 }), run({ id: 41, state: 'failed', endedAt: run().startedAt + 65_000, summary: '1 step failed' })],
   'runbooks.schedules': () => schedules(),
+  // A host without GPUs, as in the status fixture's `gpu` section; gpuHandlers() gives one with two cards.
+  'gpu.snapshot': () => noGpuSnapshot(NOW),
+  'inventory.get': () => hostInventory({ gpus: [] }),
 };
 
 export function createFakeTransport(overrides: FakeHandlers = {}, connection: ConnectionStatus = 'connected'): FakeTransport {

@@ -2,13 +2,13 @@
 import './setupDom';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import type { HistoryPoint } from '../../shared/types/history';
 import { alignSeries } from '../../renderer/src/components/charts/alignSeries';
 import type { ChartData } from '../../renderer/src/components/charts/alignSeries';
 import { canDrawCanvas, type ChartFactory, type ChartSpec } from '../../renderer/src/components/charts/chartFactory';
 import { describeSeries } from '../../renderer/src/components/charts/chartSummary';
-import { TimeSeriesChart, type ChartSeries } from '../../renderer/src/components/charts/TimeSeriesChart';
+import { formatReadingTime, TimeSeriesChart, type ChartSeries } from '../../renderer/src/components/charts/TimeSeriesChart';
 import { formatPercent } from '../../renderer/src/format';
 
 afterEach(cleanup);
@@ -97,6 +97,27 @@ describe('TimeSeriesChart', () => {
     assert.equal(screen.getByRole('img').getAttribute('aria-label'), 'GPU 0: Memory: min 39%, max 56%, latest 55%; Utilisation: no data');
     assert.ok(screen.getByText('Memory: min 39%, max 56%, latest 55%'));
     assert.ok(screen.getByRole('figure', { name: 'GPU 0' }));
+  });
+
+  it('shows the figures under the cursor in the summary row while the pointer is over the chart', () => {
+    const { factory, specs } = recordingFactory();
+    const at = new Date(2025, 10, 24, 9, 41, 7).getTime();
+    render(chart([{ label: 'Memory', points: [point(at - 60_000, 40), point(at, 51)] }, { label: 'Utilisation', points: [point(at, 87)] }], factory));
+    const caption = screen.getByRole('figure', { name: 'GPU 0' }).querySelector('figcaption') as HTMLElement;
+    assert.equal(caption.querySelector('.chart-reading'), null);
+
+    act(() => specs[0].onCursor?.({ t: at, values: [51.2, null] }));
+    assert.equal(caption.querySelector('.chart-reading')?.textContent, `${formatReadingTime(at)} · Memory 51% · Utilisation —`);
+    act(() => specs[0].onCursor?.(null));
+    assert.equal(caption.querySelector('.chart-reading'), null);
+    // The summary stays the chart's accessible description throughout.
+    assert.match(screen.getByRole('img').getAttribute('aria-label') ?? '', /Memory: min 39%, max 52%, latest 51%/);
+  });
+
+  it('writes the cursor time as a clock today and with the day otherwise', () => {
+    const now = new Date(2025, 10, 24, 18, 0, 0).getTime();
+    assert.equal(formatReadingTime(new Date(2025, 10, 24, 9, 41, 7).getTime(), now), '09:41:07');
+    assert.equal(formatReadingTime(new Date(2025, 10, 18, 23, 5, 0).getTime(), now), 'Nov 18 23:05:00');
   });
 
   it('shows the empty text and creates no chart while there are no points', () => {

@@ -3,8 +3,12 @@ import type { LiveMessage } from '../../shared/api/live';
 import type { GpuDevice, GpuProcess, GpuSnapshot } from '../../shared/types/gpu';
 import type { HistoryResult } from '../../shared/types/history';
 import type { HostInventory } from '../../shared/types/inventory';
+import type { RunbookLibraryView } from '../../shared/types/runbooks';
+import type { Severity } from '../../shared/types/severity';
+import type { StatusCheck } from '../../shared/types/status';
 import type { FakeHandlers } from './fakeTransport';
 import { NOW, statusSnapshot } from './fixtures';
+import { library, summary } from './runbookFixtures';
 
 const GB = 1e9;
 export const HOSTILE_PROCESS = '<img src=x onerror=alert(1)>';
@@ -142,4 +146,54 @@ export function gpuHandlers(gpu: GpuSnapshot = gpuSnapshot(), inventory: HostInv
 export function gpuStatusMessage(gpu: GpuSnapshot): Extract<LiveMessage, { type: 'status' }> {
   const status = statusSnapshot();
   return { type: 'status', head: { at: gpu.at, overall: status.overall, checks: status.checks }, modules: { gpu }, full: false };
+}
+
+/** The core's check on one GPU's memory (`gpu:<i>:memory`, alert gpu.memory), as gpuChecks builds it. */
+export function gpuMemoryCheck(index: number, severity: Severity, summary = '76.0 GB of 80.0 GB (95%)'): StatusCheck {
+  return { id: `gpu:${index}:memory`, label: `GPU ${index} memory`, alert: 'gpu.memory', severity, summary };
+}
+
+/** The core's check on one GPU's temperature (`gpu:<i>:temperature`, alert gpu.temperature). */
+export function gpuTemperatureCheck(index: number, severity: Severity, summary = '88 °C'): StatusCheck {
+  return { id: `gpu:${index}:temperature`, label: `GPU ${index} temperature`, alert: 'gpu.temperature', severity, summary };
+}
+
+/** The core's check when the GPU tool fails (`gpu`, alert gpu.unavailable). */
+export function gpuToolCheck(summary = 'nvidia-smi timed out after 5 s'): StatusCheck {
+  return { id: 'gpu', label: 'GPU', alert: 'gpu.unavailable', severity: 'warning', summary };
+}
+
+export const GPU_MEMORY_RUNBOOK = 'GPU memory emergency — who holds it, unload, stop, verify';
+
+/** The runbook library with the built-in GPU memory runbook and one for a failing GPU tool. */
+export function gpuRunbookLibrary(): RunbookLibraryView {
+  const base = library();
+  return {
+    ...base,
+    runbooks: [
+      ...base.runbooks,
+      summary({ id: 'gpu-memory-emergency', title: GPU_MEMORY_RUNBOOK, category: 'emergency', severity: 'critical', triggers: ['gpu.memory'] }),
+      summary({ id: 'nvidia-smi-stuck', title: 'nvidia-smi does not answer', category: 'incident', severity: 'warning', triggers: ['gpu.unavailable'] }),
+    ],
+  };
+}
+
+/**
+ * The fake core's answers for a GPU whose status carries the given checks (after the status
+ * fixture's own), and the GPU runbooks in the library.
+ */
+export function gpuHandlersWithChecks(gpu: GpuSnapshot, checks: StatusCheck[]): FakeHandlers {
+  return {
+    ...gpuHandlers(gpu),
+    'status.get': () => ({ ...statusSnapshot(), gpu, checks: [...statusSnapshot().checks, ...checks] }),
+    'runbooks.list': () => gpuRunbookLibrary(),
+  };
+}
+
+/** One H100 at 95 % memory (76 of 80 GB) and 88 °C: both over the core's default warning lines. */
+export function hotGpu(): GpuSnapshot {
+  return gpuSnapshot({
+    devices: [gpuDevice({ index: 0, memoryUsedBytes: 76 * GB, temperatureC: 88, utilizationPercent: 97, powerW: 655 })],
+    processes: gpuProcesses().filter((p) => p.gpuIndex === 0),
+  });
 }

@@ -1,14 +1,19 @@
 /** @jsxRuntime automatic */
 import { useState } from 'react';
 import type { GpuSnapshot } from '../../../shared/types/gpu';
+import type { StatusCheck, StatusSnapshot } from '../../../shared/types/status';
 import { RangePicker, TIME_RANGES } from '../components/charts/RangePicker';
 import { GpuCard } from '../components/gpu/GpuCard';
+import { GPU_TOOL_CHECK_ID, gpuDeviceChecks } from '../components/gpu/gpuChecks';
 import { GpuHardware } from '../components/gpu/GpuHardware';
 import { GpuProcessTable } from '../components/gpu/GpuProcessTable';
+import { GpuRunbookLinks } from '../components/gpu/GpuRunbookLinks';
 import { GpuUnavailable } from '../components/gpu/GpuUnavailable';
+import { WithStatusChecks } from '../components/gpu/WithStatusChecks';
 import { SeverityBadge } from '../components/SeverityBadge';
 import { ErrorState, LoadingState, Panel } from '../components/StateViews';
 import { formatRelativeTime } from '../format';
+import { useApiCall, type ApiCallState } from '../hooks/useApiCall';
 import { useGpuSnapshot } from '../hooks/useGpuSnapshot';
 import { useInventory } from '../hooks/useInventory';
 
@@ -24,10 +29,25 @@ function sourceLine(gpu: GpuSnapshot): string {
   return parts.filter(Boolean).join(' · ');
 }
 
+interface GpuPageProps {
+  navigate: (route: string) => void;
+  /** The app's live status (as the Overview gets it): the cards' severities come from its checks. Read here when not given. */
+  status?: ApiCallState<StatusSnapshot>;
+}
+
 /** Every GPU with its memory, load and history, the processes holding GPU memory, and the hardware. */
-export function GpuPage({ navigate }: { navigate: (route: string) => void }) {
+export function GpuPage({ navigate, status }: GpuPageProps) {
+  return (
+    <WithStatusChecks checks={status ? (status.data?.checks ?? []) : undefined}>
+      {(checks) => <GpuPageBody navigate={navigate} checks={checks} />}
+    </WithStatusChecks>
+  );
+}
+
+function GpuPageBody({ navigate, checks }: { navigate: (route: string) => void; checks: readonly StatusCheck[] }) {
   const gpu = useGpuSnapshot();
   const inventory = useInventory();
+  const library = useApiCall('runbooks.list', {});
   const [range, setRange] = useState(TIME_RANGES[0]);
   const snapshot = gpu.data;
   if (!snapshot) {
@@ -35,6 +55,8 @@ export function GpuPage({ navigate }: { navigate: (route: string) => void }) {
     return <LoadingState what="GPU figures" />;
   }
   const openStacks = (query: string) => navigate(`stacks?q=${encodeURIComponent(query)}`);
+  const openRunbook = (id: string) => navigate(`runbooks?id=${encodeURIComponent(id)}`);
+  const runbooks = library.data?.runbooks ?? [];
   return (
     <div className="gpu-page">
       {snapshot.state === 'ok' ? (
@@ -47,7 +69,14 @@ export function GpuPage({ navigate }: { navigate: (route: string) => void }) {
             )}
           </div>
           {snapshot.devices.map((device) => (
-            <GpuCard key={device.uuid ?? device.index} device={device} range={range} />
+            <GpuCard
+              key={device.uuid ?? device.index}
+              device={device}
+              range={range}
+              checks={gpuDeviceChecks(checks, device.index)}
+              runbooks={runbooks}
+              onOpenRunbook={openRunbook}
+            />
           ))}
           <Panel title="GPU processes">
             {snapshot.processesNote && <p className="gpu-processes-note">{snapshot.processesNote}</p>}
@@ -55,7 +84,15 @@ export function GpuPage({ navigate }: { navigate: (route: string) => void }) {
           </Panel>
         </>
       ) : (
-        <GpuUnavailable gpu={snapshot} />
+        <>
+          <GpuUnavailable gpu={snapshot} />
+          <GpuRunbookLinks
+            subject="the GPU tool"
+            checks={[checks.find((check) => check.id === GPU_TOOL_CHECK_ID)]}
+            runbooks={runbooks}
+            onOpenRunbook={openRunbook}
+          />
+        </>
       )}
       <GpuHardware inventory={inventory} />
     </div>

@@ -61,7 +61,7 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
           }
         >
           {/* A core built before the GPU module sends no `gpu` section: say so rather than fail the page. */}
-          {snapshot.gpu ? <GpuOverviewTile gpu={snapshot.gpu} /> : <p className="muted">GPU figures are not collected yet.</p>}
+          {snapshot.gpu ? <GpuOverviewTile gpu={snapshot.gpu} checks={snapshot.checks} /> : <p className="muted">GPU figures are not collected yet.</p>}
         </Panel>
       </div>
       <Panel title="Recent events">

@@ -2,10 +2,11 @@
 // Charts are drawn with uPlot: about 50 KB, it draws on a canvas and stays fast with thousands of
 // points per series, where Chart.js, ECharts or Recharts would cost several times the bundle (and
 // SVG-per-point libraries slow down) for features an operator's time series do not need.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { HistoryPoint } from '../../../../shared/types/history';
 import { alignSeries } from './alignSeries';
-import type { ChartFactory, ChartHandle } from './chartFactory';
+import { formatClock, UNKNOWN } from '../../format';
+import type { ChartFactory, ChartHandle, CursorReading } from './chartFactory';
 import { describeSeries } from './chartSummary';
 import { createUplotChart } from './uplotChart';
 
@@ -31,10 +32,29 @@ interface TimeSeriesChartProps {
 }
 
 const FALLBACK_WIDTH = 600;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The cursor's time: "09:41:07" today, "Nov 24 09:41:07" on another day (the 24 h and 7 d ranges). */
+export function formatReadingTime(t: number, now: number = Date.now()): string {
+  const at = new Date(t);
+  const today = new Date(now);
+  const sameDay = at.getFullYear() === today.getFullYear() && at.getMonth() === today.getMonth() && at.getDate() === today.getDate();
+  return sameDay ? formatClock(t) : `${MONTHS[at.getMonth()]} ${at.getDate()} ${formatClock(t)}`;
+}
+
+/** "09:41:07 · Memory 51% · Utilisation 87%": the figures under the cursor, in words. */
+export function describeReading(reading: CursorReading, labels: string[], format: (value: number) => string): string {
+  const values = labels.map((label, i) => {
+    const value = reading.values[i];
+    return `${label} ${value == null ? UNKNOWN : format(value)}`;
+  });
+  return [formatReadingTime(reading.t), ...values].join(' · ');
+}
 
 /**
  * Lines over time on a canvas (uPlot), with the same figures in words beside it: min, max and
- * latest per series, which is what screen readers and tests read. The chart is created on mount
+ * latest per series, which is what screen readers and tests read, and while the pointer is over
+ * the chart, the figures at the cursor (the one legend: uPlot's own is off). The chart is created on mount
  * and when its shape changes, fed new data with `setData`, resized with its box, destroyed on unmount.
  */
 export function TimeSeriesChart({ title, series, format, height = 160, domain, emptyText, createChart = createUplotChart }: TimeSeriesChartProps) {
@@ -47,6 +67,7 @@ export function TimeSeriesChart({ title, series, format, height = 160, domain, e
   latest.current = pointLists;
   /** The point lists the chart shows now, so a re-render with the same data draws nothing. */
   const drawn = useRef<HistoryPoint[][] | null>(null);
+  const [reading, setReading] = useState<CursorReading | null>(null);
 
   const empty = pointLists.every((points) => points.length === 0);
   const lines = series.map((s, i) => ({ label: s.label, colorVar: s.colorVar ?? `--chart-${i + 1}` }));
@@ -68,6 +89,7 @@ export function TimeSeriesChart({ title, series, format, height = 160, domain, e
         domain: shapeDomain,
         format: (value) => formatRef.current(value),
         data: alignSeries(latest.current),
+        onCursor: setReading,
       },
       target,
     );
@@ -91,6 +113,7 @@ export function TimeSeriesChart({ title, series, format, height = 160, domain, e
       handle.destroy();
       chart.current = null;
       drawn.current = null;
+      setReading(null);
     };
   }, [createChart, shape, empty]);
 
@@ -119,6 +142,15 @@ export function TimeSeriesChart({ title, series, format, height = 160, domain, e
               {descriptions[i]}
             </span>
           ))}
+          {reading && (
+            <span className="chart-reading">
+              {describeReading(
+                reading,
+                series.map((s) => s.label),
+                format,
+              )}
+            </span>
+          )}
         </figcaption>
       )}
     </figure>

@@ -10,6 +10,14 @@ export interface ChartSpec {
   /** Formats y values on the axis and in the hover legend. */
   format: (value: number) => string;
   data: ChartData;
+  /** Told what lies under the cursor as it moves over the chart, and null when it leaves. */
+  onCursor?: (reading: CursorReading | null) => void;
+}
+
+/** The figures at the cursor: its time and each series' value there (null where the series has none). */
+export interface CursorReading {
+  t: number;
+  values: Array<number | null>;
 }
 
 export interface ChartHandle {

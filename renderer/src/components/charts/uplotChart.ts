@@ -1,6 +1,6 @@
 import type uPlot from 'uplot';
 import type { ChartData } from './alignSeries';
-import type { ChartFactory, ChartHandle, ChartSpec } from './chartFactory';
+import type { ChartFactory, ChartHandle, ChartSpec, CursorReading } from './chartFactory';
 import { canDrawCanvas } from './chartFactory';
 
 let library: Promise<typeof uPlot> | null = null;
@@ -20,11 +20,29 @@ function cssColor(element: HTMLElement, name: string, fallback: string): string 
   return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
 }
 
+/** What lies at data index `idx` (uPlot's cursor index), or null off the chart or between points. */
+function readingAt(u: uPlot, idx: number | null | undefined): CursorReading | null {
+  if (idx == null) return null;
+  const t = u.data[0][idx];
+  if (t == null) return null;
+  return { t, values: u.data.slice(1).map((series) => series[idx] ?? null) };
+}
+
 function options(spec: ChartSpec, target: HTMLElement): uPlot.Options {
   const muted = cssColor(target, '--muted', '#5f6b76');
   const grid = cssColor(target, '--border', '#dde1e6');
   const axis: uPlot.Axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
   const { domain, format } = spec;
+  // The cursor moves every pixel; the reading is told only when what it reads changes.
+  let told: string | undefined;
+  const tell = (u: uPlot) => {
+    if (!spec.onCursor) return;
+    const reading = readingAt(u, u.cursor.idx);
+    const key = reading ? `${reading.t}:${reading.values.join()}` : '';
+    if (key === told) return;
+    told = key;
+    spec.onCursor(reading);
+  };
   return {
     width: spec.width,
     height: spec.height,
@@ -44,8 +62,11 @@ function options(spec: ChartSpec, target: HTMLElement): uPlot.Options {
         value: (_u: uPlot, v: number | null) => (v == null ? '—' : format(v)),
       })),
     ],
-    legend: { live: true },
+    // One legend: the chart's text summary beneath it (and the reading at the cursor there),
+    // not uPlot's own row as well, which reads "Time: -- Memory: —" until hovered.
+    legend: { show: false },
     cursor: { drag: { x: true, y: false } },
+    hooks: { setCursor: [tell] },
   };
 }
 

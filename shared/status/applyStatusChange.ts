@@ -12,5 +12,12 @@ export function applyStatusChange(current: StatusSnapshot | null, message: Statu
   if (current && current.at > message.head.at) return current;
   if (!current && !message.full) return null;
   const { at, overall, checks, maintenance } = message.head;
-  return { ...(current as StatusSnapshot), ...message.modules, at, overall, checks, maintenance };
+  const next = { ...(current as StatusSnapshot), ...message.modules, at, overall, checks, maintenance } as StatusSnapshot;
+  // A module left out changed nothing but was read again: only its time moves.
+  const modules = next as unknown as Record<string, { at?: number } | null>;
+  for (const [id, readAt] of Object.entries(message.readAt ?? {})) {
+    const snapshot = modules[id];
+    if (snapshot && !(id in message.modules) && typeof readAt === 'number' && readAt !== snapshot.at) modules[id] = { ...snapshot, at: readAt };
+  }
+  return next;
 }

@@ -10,7 +10,8 @@ import type { FakeHandlers } from './fakeTransport';
 import { NOW, statusSnapshot } from './fixtures';
 import { library, summary } from './runbookFixtures';
 
-const GB = 1e9;
+/** GPU memory is counted in binary units, as nvidia-smi's MiB and the cards themselves ("80 GB" = 80 GiB). */
+const GB = 1024 ** 3;
 export const HOSTILE_PROCESS = '<img src=x onerror=alert(1)>';
 export const COMMA_PROCESS = 'python3 -m sglang.launch_server --model a,b --tp=2,dp=1';
 
@@ -145,7 +146,7 @@ export function gpuHandlers(gpu: GpuSnapshot = gpuSnapshot(), inventory: HostInv
 /** A live status message that changed only the GPU module. */
 export function gpuStatusMessage(gpu: GpuSnapshot): Extract<LiveMessage, { type: 'status' }> {
   const status = statusSnapshot();
-  return { type: 'status', head: { at: gpu.at, overall: status.overall, checks: status.checks }, modules: { gpu }, full: false };
+  return { type: 'status', head: { at: gpu.at, overall: status.overall, checks: status.checks }, modules: { gpu }, full: false, readAt: { gpu: gpu.at } };
 }
 
 /** The core's check on one GPU's memory (`gpu:<i>:memory`, alert gpu.memory), as gpuChecks builds it. */

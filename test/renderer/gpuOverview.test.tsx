@@ -19,7 +19,7 @@ describe('Overview GPU tile', () => {
     assert.equal(items.length, 2);
     assert.match(items[0].textContent ?? '', /GPU 0 · NVIDIA H100 80GB HBM3utilisation 87%Memory: 41\.2 GB of 80\.0 GB \(52%\)/);
     assert.equal(within(items[0]).getByRole('meter', { name: 'GPU 0 memory' }).getAttribute('aria-valuenow'), '52');
-    assert.match(items[1].textContent ?? '', /utilisation 12%Memory: 8\.50 GB of 80\.0 GB \(11%\)/);
+    assert.match(items[1].textContent ?? '', /utilisation 12%Memory: 8\.5 GB of 80\.0 GB \(11%\)/);
   });
 
   it('links to the GPU page', async () => {
@@ -35,7 +35,7 @@ describe('Overview GPU tile', () => {
   it('labels Apple unified memory and says in one line why there are no figures otherwise', async () => {
     renderApp(createFakeTransport(gpuHandlers(appleGpu())));
     let tile = await screen.findByRole('region', { name: 'GPU' }, WAIT);
-    assert.match(tile.textContent ?? '', /Unified memory: 48\.0 GB of 144 GB the GPU may use \(33%\)/);
+    assert.match(tile.textContent ?? '', /Unified memory: 48\.0 GB of 144\.0 GB the GPU may use \(33%\)/);
     cleanup();
 
     renderApp(createFakeTransport(gpuHandlers(unavailableGpu('unavailable', 'nvidia-smi not found'))));
@@ -57,9 +57,9 @@ describe('Overview GPU tile', () => {
     const transport = createFakeTransport(gpuHandlers());
     renderApp(transport);
     const tile = await screen.findByRole('region', { name: 'GPU' }, WAIT);
-    const next = gpuSnapshot({ at: Date.now() + 10_000, devices: [gpuDevice({ index: 0, utilizationPercent: 3, memoryUsedBytes: 1e9 })] });
+    const next = gpuSnapshot({ at: Date.now() + 10_000, devices: [gpuDevice({ index: 0, utilizationPercent: 3, memoryUsedBytes: 1024 ** 3 })] });
     await act(async () => transport.emit(gpuStatusMessage(next)));
-    await waitFor(() => assert.match(tile.textContent ?? '', /utilisation 3%Memory: 1\.00 GB of 80\.0 GB/), WAIT);
+    await waitFor(() => assert.match(tile.textContent ?? '', /utilisation 3%Memory: 1\.0 GB of 80\.0 GB/), WAIT);
     assert.equal(within(tile).getAllByRole('listitem').length, 1);
   });
 });

@@ -41,7 +41,7 @@ describe('GPU page', () => {
     assert.equal(within(power).getByRole('meter').getAttribute('aria-valuenow'), '30');
 
     const second = card(1);
-    assert.ok(within(within(second).getByRole('region', { name: 'Memory' })).getByText('8.50 GB of 80.0 GB (11%)'));
+    assert.ok(within(within(second).getByRole('region', { name: 'Memory' })).getByText('8.5 GB of 80.0 GB (11%)'));
     assert.ok(within(within(second).getByRole('region', { name: 'Temperature' })).getByText('not reported'));
     assert.ok(within(within(second).getByRole('region', { name: 'Power' })).getByText('not reported'));
     // A figure that is not reported has no bar: it is not 0.
@@ -64,7 +64,7 @@ describe('GPU page', () => {
     renderApp(createFakeTransport(gpuHandlers(appleGpu())), 'gpu');
     const mac = await screen.findByRole('region', { name: 'GPU 0 · Apple M2 Ultra' }, WAIT);
     const memory = within(mac).getByRole('region', { name: 'Unified memory' });
-    assert.ok(within(memory).getByText('48.0 GB of 144 GB the GPU may use (33%)'));
+    assert.ok(within(memory).getByText('48.0 GB of 144\.0 GB the GPU may use (33%)'));
     assert.match(mac.textContent ?? '', /unified memory, shared with the CPU/);
     assert.ok(screen.getByText('memory pressure high'));
     const processes = screen.getByRole('region', { name: 'GPU processes' });
@@ -76,8 +76,8 @@ describe('GPU page', () => {
     await screen.findByRole('region', { name: 'GPU processes' }, WAIT);
     assert.deepEqual(processRows(), [
       ['3100', 'python3 -m vllm.entrypoints.openai.api_server', 'GPU 0', '38.4 GB', 'root', 'llm-vllm-1stack llm'],
-      ['3999', 'text-embeddings-router', 'GPU 1', '6.00 GB', 'ops', 'embedder'],
-      ['4242', '/usr/bin/python3', 'GPU 1', '2.50 GB', 'ops', 'host process'],
+      ['3999', 'text-embeddings-router', 'GPU 1', '6.0 GB', 'ops', 'embedder'],
+      ['4242', '/usr/bin/python3', 'GPU 1', '2.5 GB', 'ops', 'host process'],
       // No index but a UUID: the GPU is found by its UUID.
       ['5001', 'ollama', 'GPU 1', 'not reported', 'not reported', 'host process'],
     ]);
@@ -107,7 +107,7 @@ describe('GPU page', () => {
     renderApp(transport, 'gpu');
     await screen.findByRole('region', { name: 'GPU 0 · NVIDIA H100 80GB HBM3' }, WAIT);
 
-    const next = gpuSnapshot({ at: Date.now() + 10_000, devices: [gpuDevice({ index: 0, memoryUsedBytes: 72 * 1e9, utilizationPercent: 99, temperatureC: 81 })] });
+    const next = gpuSnapshot({ at: Date.now() + 10_000, devices: [gpuDevice({ index: 0, memoryUsedBytes: 72 * 1024 ** 3, utilizationPercent: 99, temperatureC: 81 })] });
     await act(async () => transport.emit(gpuStatusMessage(next)));
     await waitFor(() => assert.ok(within(within(card(0)).getByRole('region', { name: 'Memory' })).getByText('72.0 GB of 80.0 GB (90%)')), WAIT);
     assert.ok(within(within(card(0)).getByRole('region', { name: 'Utilisation' })).getByText('99%'));

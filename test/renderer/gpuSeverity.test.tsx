@@ -81,8 +81,8 @@ describe('GPU page severities', () => {
     // 99 % and 95 °C judged ok by the core (thresholds raised for this GPU); 11 % judged critical.
     const gpu = gpuSnapshot({
       devices: [
-        gpuDevice({ index: 0, memoryUsedBytes: 79.2 * 1e9, temperatureC: 95 }),
-        gpuDevice({ index: 1, memoryUsedBytes: 8.5 * 1e9, temperatureC: 40 }),
+        gpuDevice({ index: 0, memoryUsedBytes: 79.2 * 1024 ** 3, temperatureC: 95 }),
+        gpuDevice({ index: 1, memoryUsedBytes: 8.5 * 1024 ** 3, temperatureC: 40 }),
       ],
     });
     const checks = [gpuMemoryCheck(0, 'ok'), gpuTemperatureCheck(0, 'ok'), gpuMemoryCheck(1, 'critical'), gpuTemperatureCheck(1, 'ok')];
@@ -161,7 +161,7 @@ describe('Overview GPU tile severities', () => {
   });
 
   it('keeps a bar neutral while its check is ok, and red when it is critical', async () => {
-    const gpu = gpuSnapshot({ devices: [gpuDevice({ index: 0, memoryUsedBytes: 79.5 * 1e9 }), gpuDevice({ index: 1, memoryUsedBytes: 4e9 })] });
+    const gpu = gpuSnapshot({ devices: [gpuDevice({ index: 0, memoryUsedBytes: 79.5 * 1024 ** 3 }), gpuDevice({ index: 1, memoryUsedBytes: 4 * 1024 ** 3 })] });
     renderApp(createFakeTransport(gpuHandlersWithChecks(gpu, [gpuMemoryCheck(0, 'ok'), gpuMemoryCheck(1, 'critical')])));
     const tile = await screen.findByRole('region', { name: 'GPU' }, WAIT);
     const second = await within(tile).findByRole('meter', { name: 'GPU 1 memory' }, WAIT);

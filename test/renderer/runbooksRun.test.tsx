@@ -26,6 +26,16 @@ async function openRun(transport: FakeTransport, runId = 42) {
   await act(async () => {});
 }
 
+/**
+ * Clicks a button once it takes clicks: while a command is in flight the step's buttons are
+ * disabled, so a click right after the previous call was sent (a loaded machine has not yet
+ * rendered its answer) would be lost. Waits for the state, not for a time.
+ */
+async function clickWhenEnabled(find: () => HTMLElement): Promise<void> {
+  await waitFor(() => assert.equal((find() as HTMLButtonElement).disabled, false));
+  fireEvent.click(find());
+}
+
 const stepCalls = (t: FakeTransport) => t.calls.filter((c) => c.method === 'runbooks.step').map((c) => c.payload);
 const currentStep = () => within(document.querySelector('[aria-current="step"]') as HTMLElement);
 
@@ -91,18 +101,18 @@ describe('guided run view', () => {
     assert.ok(step.getByText('exit code 1', { selector: '.chip' }));
     const checks = within(step.getByRole('table'));
     assert.deepEqual(checks.getAllByRole('cell').map((c) => c.textContent), ['exit code', '0', '1', '✗ fail']);
-    fireEvent.click(step.getByRole('button', { name: 'Retry' }));
+    await clickWhenEnabled(() => step.getByRole('button', { name: 'Retry' }));
     await waitFor(() => assert.equal(stepCalls(transport).length, 1));
-    fireEvent.click(step.getByRole('button', { name: 'Go to step “Engine responds”' }));
+    await clickWhenEnabled(() => step.getByRole('button', { name: 'Go to step “Engine responds”' }));
     await waitFor(() => assert.equal(stepCalls(transport).length, 2));
-    fireEvent.click(step.getByRole('button', { name: 'Skip' }));
+    await clickWhenEnabled(() => step.getByRole('button', { name: 'Skip' }));
     await waitFor(() => assert.equal(stepCalls(transport).length, 3));
     assert.deepEqual(stepCalls(transport), [
       { runId: 42, stepIndex: 1, command: 'retry' },
       { runId: 42, stepIndex: 1, command: 'follow-failure' },
       { runId: 42, stepIndex: 1, command: 'skip' },
     ]);
-    fireEvent.click(step.getByRole('button', { name: 'Cancel run' }));
+    await clickWhenEnabled(() => step.getByRole('button', { name: 'Cancel run' }));
     await waitFor(() => assert.deepEqual(transport.calls.filter((c) => c.method === 'runbooks.cancel').map((c) => c.payload), [{ runId: 42 }]));
   });
 

@@ -23,5 +23,6 @@ export function noGpuSnapshot(at = 1, overrides: Partial<GpuSnapshot> = {}): Gpu
 /** A live status message carrying the whole status, as the core sends it first. */
 export function fullStatusMessage(status: StatusSnapshot): Extract<LiveMessage, { type: 'status' }> {
   const { at, overall, checks, maintenance, ...modules } = status;
-  return { type: 'status', head: { at, overall, checks, ...(maintenance ? { maintenance } : {}) }, modules, full: true };
+  const readAt = Object.fromEntries(Object.entries(modules).flatMap(([id, m]) => (m && typeof m.at === 'number' ? [[id, m.at]] : [])));
+  return { type: 'status', head: { at, overall, checks, ...(maintenance ? { maintenance } : {}) }, modules, full: true, readAt };
 }

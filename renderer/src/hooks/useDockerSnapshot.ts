@@ -1,4 +1,5 @@
 import type { DockerSnapshot } from '../../../shared/types/docker';
+import { moduleFromMessage } from '../../../shared/status/moduleFromMessage';
 import { useApiCall, type ApiCallState } from './useApiCall';
 import { useLiveMessages } from './useLiveMessages';
 
@@ -7,8 +8,7 @@ export function useDockerSnapshot(): ApiCallState<DockerSnapshot> {
   const state = useApiCall('docker.stacks', {});
   useLiveMessages((message) => {
     if (message.type !== 'status') return;
-    const next = message.modules.docker;
-    if (next) state.setData((current) => (current && current.at > next.at ? current : next));
+    state.setData((current) => moduleFromMessage(current, message, 'docker') ?? current);
   });
   return state;
 }

@@ -1,4 +1,5 @@
 import type { GpuSnapshot } from '../../../shared/types/gpu';
+import { moduleFromMessage } from '../../../shared/status/moduleFromMessage';
 import { useApiCall, type ApiCallState } from './useApiCall';
 import { useLiveMessages } from './useLiveMessages';
 
@@ -7,8 +8,7 @@ export function useGpuSnapshot(): ApiCallState<GpuSnapshot> {
   const state = useApiCall('gpu.snapshot', {});
   useLiveMessages((message) => {
     if (message.type !== 'status') return;
-    const next = message.modules.gpu;
-    if (next) state.setData((current) => (current && current.at > next.at ? current : next));
+    state.setData((current) => moduleFromMessage(current, message, 'gpu') ?? current);
   });
   return state;
 }

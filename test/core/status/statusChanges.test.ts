@@ -49,3 +49,15 @@ test('the renderer rebuilds the full status from a full message and applies late
   assert.equal(applyStatusChange(null, changes.next(status(3, 40))!), null, 'a partial message cannot start a status');
   assert.equal(applyStatusChange(later, { ...full, head: { ...full.head, at: 0 } }), later, 'an older message changes nothing');
 });
+
+test('a module left out of a message still tells when it was read, so "updated 2 s ago" stays true', () => {
+  const changes = new StatusChanges();
+  const start = applyStatusChange(null, fullStatusMessage(status(1, 10, 1)))!;
+  changes.next(status(1, 10, 1));
+  const message = changes.next(status(2, 20, 2))!;
+  assert.equal('docker' in message.modules, false);
+  assert.equal(message.readAt.docker, 2);
+  const later = applyStatusChange(start, message)!;
+  assert.equal(later.docker.at, 2);
+  assert.deepEqual({ ...later.docker, at: 1 }, start.docker);
+});

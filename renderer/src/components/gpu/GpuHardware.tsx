@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import type { HostInventory } from '../../../../shared/types/inventory';
-import { formatBytes } from '../../format';
+import { formatGpuMemory } from './gpuFormat';
 import type { ApiCallState } from '../../hooks/useApiCall';
 import { LoadingState, Panel } from '../StateViews';
 import { NOT_REPORTED } from './gpuFormat';
@@ -20,7 +20,7 @@ export function GpuHardware({ inventory }: { inventory: ApiCallState<HostInvento
             <li key={i}>
               <span className="gpu-controller-name">{withMaker(gpu.vendor, gpu.model)}</span>
               <span className="muted">
-                {gpu.vramBytes != null ? `${formatBytes(gpu.vramBytes)} video memory` : `video memory ${NOT_REPORTED}`}
+                {gpu.vramBytes != null ? `${formatGpuMemory(gpu.vramBytes)} video memory` : `video memory ${NOT_REPORTED}`}
                 {gpu.cores != null ? ` · ${gpu.cores} GPU cores` : ''}
               </span>
             </li>

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import type { GpuDevice, GpuProcess, GpuProcessContainer } from '../../../../shared/types/gpu';
-import { formatBytes } from '../../format';
+import { formatGpuMemory } from './gpuFormat';
 import { formatOrNotReported, NOT_REPORTED } from './gpuFormat';
 
 /** Largest memory first; processes whose memory is not reported last; then by pid. */
@@ -72,7 +72,7 @@ export function GpuProcessTable({ processes, devices, onOpenContainer }: GpuProc
               {process.name}
             </td>
             <td>{gpuOf(process, devices)}</td>
-            <td className="num">{formatOrNotReported(process.memoryBytes, formatBytes)}</td>
+            <td className="num">{formatOrNotReported(process.memoryBytes, formatGpuMemory)}</td>
             <td>{process.user ?? NOT_REPORTED}</td>
             <td>
               <ContainerCell container={process.container} onOpen={onOpenContainer} />

@@ -1,5 +1,6 @@
 import type { GpuDevice } from '../../../../shared/types/gpu';
-import { formatBytes, formatPercent } from '../../format';
+import { formatGpuBytes, gpuMemoryPercent } from '../../../../shared/format/gpuMemory';
+import { formatPercent } from '../../format';
 
 /** What a figure the GPU tool did not give reads as: never 0, never blank. */
 export const NOT_REPORTED = 'not reported';
@@ -19,10 +20,11 @@ export function describePowerLimit(device: GpuDevice): string {
 
 /** Used memory as a share of total, null unless both are known (and the total is not 0). */
 export function memoryPercent(device: GpuDevice): number | null {
-  const { memoryUsedBytes: used, memoryTotalBytes: total } = device;
-  if (used == null || total == null || total <= 0) return null;
-  return (used / total) * 100;
+  return gpuMemoryPercent(device.memoryUsedBytes, device.memoryTotalBytes);
 }
+
+/** GPU memory in the card's own units (binary GB, as nvidia-smi's MiB and "24 GB" cards count): the same figures as the tray and the CLI. */
+export const formatGpuMemory = (bytes: number) => formatGpuBytes(bytes);
 
 /**
  * Memory in words: "41.2 GB of 80.0 GB (52%)"; on Apple's unified memory the total is the
@@ -30,10 +32,10 @@ export function memoryPercent(device: GpuDevice): number | null {
  */
 export function describeMemory(device: GpuDevice): string {
   const { memoryUsedBytes: used, memoryTotalBytes: total } = device;
-  const ofTotal = total == null ? null : device.vendor === 'apple' ? `of ${formatBytes(total)} the GPU may use` : `of ${formatBytes(total)}`;
+  const ofTotal = total == null ? null : device.vendor === 'apple' ? `of ${formatGpuMemory(total)} the GPU may use` : `of ${formatGpuMemory(total)}`;
   if (used == null) return ofTotal ? `${NOT_REPORTED} (${ofTotal})` : NOT_REPORTED;
-  if (ofTotal == null) return `${formatBytes(used)} used (total ${NOT_REPORTED})`;
-  return `${formatBytes(used)} ${ofTotal} (${formatPercent(memoryPercent(device))})`;
+  if (ofTotal == null) return `${formatGpuMemory(used)} used (total ${NOT_REPORTED})`;
+  return `${formatGpuMemory(used)} ${ofTotal} (${formatPercent(memoryPercent(device))})`;
 }
 
 export function memoryLabel(device: GpuDevice): string {

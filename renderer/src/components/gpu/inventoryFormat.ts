@@ -1,5 +1,5 @@
 import type { GpuController, HostInventory } from '../../../../shared/types/inventory';
-import { formatBytes } from '../../format';
+import { formatGpuMemory } from './gpuFormat';
 
 /**
  * The maker once: "AMD" + "EPYC 9454" → "AMD EPYC 9454", but "NVIDIA" + "NVIDIA H100" and
@@ -15,7 +15,7 @@ export function withMaker(maker: string, model: string): string {
 
 /** "NVIDIA H100 80GB HBM3 (80.0 GB)", "Apple M2 Ultra (76 cores)". */
 export function describeController(gpu: GpuController): string {
-  const extras = [gpu.vramBytes != null ? formatBytes(gpu.vramBytes) : null, gpu.cores != null ? `${gpu.cores} cores` : null].filter(Boolean);
+  const extras = [gpu.vramBytes != null ? formatGpuMemory(gpu.vramBytes) : null, gpu.cores != null ? `${gpu.cores} cores` : null].filter(Boolean);
   const name = withMaker(gpu.vendor, gpu.model);
   return extras.length > 0 ? `${name} (${extras.join(', ')})` : name;
 }

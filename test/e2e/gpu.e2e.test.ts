@@ -1,0 +1,82 @@
+// End to end: the real `opsbar serve` with its GPU module reading a stand-in nvidia-smi that
+// replays a real H100 capture in loop mode, one of its processes the host PID of a real container,
+// and the built dashboard in Chromium. Waits on what the page shows, never on sleeps.
+// OPSBAR_SCREENSHOTS=1 also rewrites docs/screenshots/gpu.png (1280×900).
+import assert from 'node:assert/strict';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { missingE2ePrerequisites, openDashboardBrowser, stopWithin, type DashboardBrowser } from '../support/dashboardBrowser';
+import { createTestStack, dockerAvailable, removeTestStacks } from '../support/dockerEngine';
+import { HANG_GUARD_MS } from '../support/eventually';
+import { REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
+import { tempDir } from '../support/tempDir';
+
+const SCREENSHOTS = process.env.OPSBAR_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : null;
+const H100 = join(REPO_ROOT, 'test', 'fixtures', 'nvidia-smi', 'captures', 'linux-x86_64__nvidia-h100-80gb-hbm3__590.48.01.txt');
+
+describe('GPU page end to end (opsbar serve + stand-in nvidia-smi + Chromium)', { timeout: 5 * HANG_GUARD_MS }, () => {
+  let served: ServedOpsbar | undefined;
+  let browser: DashboardBrowser | undefined;
+  let page: Page;
+  let containerName: string | null = null;
+
+  before(async () => {
+    const missing = missingE2ePrerequisites();
+    if (missing.length > 0) throw new Error(`Cannot run the GPU end-to-end test:\n  - ${missing.join('\n  - ')}`);
+    const dataDir = tempDir('opsbar-e2e-gpu-');
+    mkdirSync(join(dataDir, 'bin'));
+    const smi = join(dataDir, 'bin', 'nvidia-smi');
+    symlinkSync(join(REPO_ROOT, 'test', 'support', 'fakeNvidiaSmi.mjs'), smi);
+    writeFileSync(join(dataDir, 'config.yaml'), `gpu:\n  nvidiaSmiPath: ${smi}\n  processIntervalMs: 1000\n`);
+    const env: NodeJS.ProcessEnv = { FAKE_NVIDIA_SMI_CAPTURE: H100, FAKE_NVIDIA_SMI_PHASE: 'load', FAKE_NVIDIA_SMI_GPUS: '2' };
+    if (await dockerAvailable()) {
+      const stack = await createTestStack('llm', [{ name: 'vllm' }]);
+      const vllm = stack.get('vllm');
+      containerName = vllm.name;
+      env.FAKE_NVIDIA_SMI_PIDS = `${(await vllm.container.inspect()).State.Pid},11327,11328`;
+    } else {
+      console.log('SKIPPED (part): no Docker engine, so no GPU process is mapped to a container in this run');
+    }
+    served = await serveOpsbar(dataDir, [], env);
+    browser = await openDashboardBrowser({ width: 1280, height: 900 });
+    page = browser.page;
+    page.setDefaultTimeout(HANG_GUARD_MS);
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (served) await stopWithin(served, 10_000).catch(() => {});
+    await removeTestStacks();
+  });
+
+  it('shows every GPU of the capture with its memory, and the processes by memory with their container', async () => {
+    await page.goto(served!.url);
+    await page.getByText('live', { exact: true }).waitFor();
+    await page.goto(`${served!.origin}/#/gpu`);
+    await page.getByText('GPU 0 · NVIDIA H100 80GB HBM3').waitFor();
+    await page.getByText('GPU 1 · NVIDIA H100 80GB HBM3').waitFor();
+    const body = (await page.textContent('body')) ?? '';
+    assert.match(body, /19\.4 GB of 79\.6 GB/, 'memory used of total, as the capture says (19,818 of 81,559 MiB)');
+    const table = page.getByRole('table');
+    await table.getByText('./gpu_burn').or(table.getByText('/root/tools/memhog').first()).first().waitFor();
+    if (containerName) {
+      const link = page.getByRole('link', { name: containerName });
+      await link.waitFor();
+      assert.match((await link.getAttribute('href')) ?? '', /#\/stacks\?q=/);
+    }
+    assert.deepEqual(browser!.pageErrors, []);
+    if (SCREENSHOTS) {
+      await page.locator('.chart-canvas canvas').first().waitFor().catch(() => undefined);
+      await page.screenshot({ path: join(SCREENSHOTS, 'gpu.png'), fullPage: true });
+    }
+  });
+
+  it('the Overview has a GPU tile that links to the GPU page', async () => {
+    await page.goto(served!.origin + '/#/overview');
+    const tile = page.getByRole('region', { name: 'GPU', exact: true });
+    await tile.getByText(/of 79\.6 GB/).first().waitFor();
+    assert.deepEqual(browser!.pageErrors, []);
+  });
+});

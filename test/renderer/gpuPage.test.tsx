@@ -64,7 +64,7 @@ describe('GPU page', () => {
     renderApp(createFakeTransport(gpuHandlers(appleGpu())), 'gpu');
     const mac = await screen.findByRole('region', { name: 'GPU 0 · Apple M2 Ultra' }, WAIT);
     const memory = within(mac).getByRole('region', { name: 'Unified memory' });
-    assert.ok(within(memory).getByText('48.0 GB of 144\.0 GB the GPU may use (33%)'));
+    assert.ok(within(memory).getByText('48.0 GB of 144.0 GB the GPU may use (33%)'));
     assert.match(mac.textContent ?? '', /unified memory, shared with the CPU/);
     assert.ok(screen.getByText('memory pressure high'));
     const processes = screen.getByRole('region', { name: 'GPU processes' });

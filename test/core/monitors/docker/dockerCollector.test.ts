@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { judgeStacks } from '../../../../electron/core/monitors/docker/dockerChecks';
 import assert from 'node:assert/strict';
 import { createServer, type Socket } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -125,7 +126,7 @@ test('an inspect failure falls back to the list Status text', async () => {
   const api = new FakeDockerApi();
   api.containers = [{ ...web('Exited (2) 3 seconds ago'), State: 'exited' }];
   const { snapshot } = await collector(api).c.collect();
-  const container = snapshot.stacks[0].containers[0];
+  const container = judgeStacks(snapshot.stacks, 3)[0].containers[0];
   assert.equal(container.exitCode, 2);
   assert.equal(container.severity, 'critical');
 });

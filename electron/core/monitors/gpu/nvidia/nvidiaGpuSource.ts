@@ -2,31 +2,13 @@ import type { Clock } from '../../../clock';
 import type { CommandRunner } from '../../../process/commandRunner';
 import type { GpuReading, GpuSource } from '../gpuSource';
 import { createComputeAppsPoller, type ComputeAppsPoller } from './computeAppsPoller';
-import type { SpawnLoopProcess } from './loopProcess';
-import { createNvidiaLoop, type NvidiaLoop } from './nvidiaLoop';
-import type { BackoffOptions } from './restartBackoff';
+import { createNvidiaLoop, type NvidiaLoop, type NvidiaLoopOptions } from './nvidiaLoop';
 
-export interface NvidiaGpuSourceOptions {
-  /** gpu.intervalMs: the loop's `-lms`. */
-  intervalMs: number;
+/** The loop's options (path, `-lms`, deadline, spawn, PATH, environment, backoff) plus the per-process query's. */
+export interface NvidiaGpuSourceOptions extends NvidiaLoopOptions {
   /** gpu.processIntervalMs: how often the per-process query runs. */
   processIntervalMs: number;
-  /** gpu.nvidiaSmiPath: empty means PATH and the driver folders. */
-  nvidiaSmiPath: string;
-  /** gpu.timeoutMs: deadline of the per-process query and of each loop run's first line. */
-  timeoutMs: number;
   runner: CommandRunner;
-  clock: Clock;
-  /** Starts the loop process (default: child_process.spawn without a shell). */
-  spawn?: SpawnLoopProcess;
-  /** Whether an executable is at a path (default: stat + X_OK). */
-  exists?: (path: string) => boolean;
-  /** PATH to search (default process.env.PATH). */
-  envPath?: string;
-  /** The children's environment (default Opsbar's own). */
-  env?: NodeJS.ProcessEnv;
-  backoff?: Partial<BackoffOptions>;
-  killGraceMs?: number;
 }
 
 /** Resolves when `promise` does or after `ms`, whichever is first; never rejects. */

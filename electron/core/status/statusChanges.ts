@@ -12,7 +12,13 @@ export function splitStatus(status: StatusSnapshot): { head: StatusHead; modules
 /** A live message that carries the whole status (the first one a new subscriber gets). */
 export function fullStatusMessage(status: StatusSnapshot): StatusMessage {
   const { head, modules } = splitStatus(status);
-  return { type: 'status', head, modules, full: true };
+  return { type: 'status', head, modules, full: true, readAt: readTimes(modules) };
+}
+
+function readTimes(modules: ModuleSnapshots): Partial<Record<ModuleId, number>> {
+  const times: Partial<Record<ModuleId, number>> = {};
+  for (const [id, snapshot] of Object.entries(modules) as [ModuleId, { at?: number } | null][]) if (typeof snapshot?.at === 'number') times[id] = snapshot.at;
+  return times;
 }
 
 // What an observer sees: a new timestamp alone is not news.
@@ -46,6 +52,6 @@ export class StatusChanges {
     const headPrint = JSON.stringify({ overall: head.overall, checks: head.checks, maintenance: head.maintenance ?? null });
     if (!any && headPrint === this.lastHead) return null;
     this.lastHead = headPrint;
-    return { type: 'status', head, modules: changed as Partial<ModuleSnapshots>, full: false };
+    return { type: 'status', head, modules: changed as Partial<ModuleSnapshots>, full: false, readAt: readTimes(modules) };
   }
 }

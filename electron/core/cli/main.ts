@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../config/dataDir';
 import { consoleLogger, silentLogger } from '../logger';
-import { formatGpuText, formatStatusText } from './formatStatus';
+import { builtInModules } from '../monitors/registry';
+import { formatModuleText, formatStatusText } from './formatStatus';
 import { keepAliveClock } from './keepAliveClock';
 import { runbookCli } from './runbookCli';
 import { serveCommand, UsageError } from './serveCommand';
@@ -14,6 +15,7 @@ Commands:
            --host 127.0.0.1  --port N (0 = any free port)  --allow-non-loopback
   status   Print a one-shot status snapshot   --json
   gpu      GPUs and the processes holding their memory (the status's gpu section)   --json
+  docker   The stacks and their containers (the status's docker section)   --json
   runbook list               The runbook library (and invalid files, with file:line)   --json
   runbook show ID            A runbook's params and steps: what runs, how it is verified   --json
   runbook run ID [--param NAME=value]… [--yes] [--json]
@@ -63,13 +65,15 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     if (command === 'status') {
       const { status, problems } = await takeStatus({ dataDir, clock: keepAliveClock, log: silentLogger });
       if (values.json) io.out(`${JSON.stringify({ ...status, configProblems: problems })}\n`);
-      else io.out(formatStatusText(status) + problems.map((p) => `\n${p}`).join(''));
+      else io.out(formatStatusText(status, builtInModules) + problems.map((p) => `\n${p}`).join(''));
       return EXIT_FOR_SEVERITY[status.overall] ?? 0;
     }
-    if (command === 'gpu') {
-      const { status, problems } = await takeStatus({ dataDir, clock: keepAliveClock, log: silentLogger, modules: ['gpu'] });
-      if (values.json) io.out(`${JSON.stringify(status.gpu)}\n`);
-      else io.out(formatGpuText(status.gpu) + problems.map((p) => `\n${p}`).join(''));
+    const module = builtInModules.find((m) => m.id === command && m.text);
+    if (module) {
+      // `opsbar gpu`: one module's section alone, the same object as in `status --json`.
+      const { status, problems } = await takeStatus({ dataDir, clock: keepAliveClock, log: silentLogger, modules: [module.id] });
+      if (values.json) io.out(`${JSON.stringify(status[module.id])}\n`);
+      else io.out(formatModuleText(status, module) + problems.map((p) => `\n${p}`).join(''));
       return 0;
     }
     if (command === 'runbook') {

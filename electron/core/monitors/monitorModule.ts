@@ -83,6 +83,11 @@ export interface MonitorModule<Id extends ModuleId = ModuleId> {
    * need two. Default one.
    */
   readonly oneShot?: { readings: number; gapMs: number };
+  /**
+   * The module's section of `opsbar status` (`status`: null when there is nothing worth a
+   * section) and of its own command, `opsbar <id>` (`alone`).
+   */
+  text?(snapshot: ModuleSnapshots[Id], purpose: 'status' | 'alone'): string | null;
   /** The module records its own events (Docker's die/oom/health): no check-transition events for its checks. */
   readonly recordsOwnEvents?: boolean;
   readonly series: readonly SeriesDoc[];

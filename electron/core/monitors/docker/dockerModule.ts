@@ -1,6 +1,7 @@
 import type { DockerSnapshot } from '../../../../shared/types/docker';
 import type { MonitorModule } from '../monitorModule';
 import { dockerCheck, judgeStacks } from './dockerChecks';
+import { dockerText } from './dockerText';
 
 function placeholder(at: number, error: string): DockerSnapshot {
   return { at, available: false, endpoint: null, error, engineVersion: null, stacks: [] };
@@ -28,6 +29,7 @@ export const dockerModule: MonitorModule<'docker'> = {
     const judged: DockerSnapshot = { ...collected, stacks: judgeStacks(collected.stacks, settings.thresholds.restartCountWarning) };
     return { snapshot: judged, checks: [dockerCheck(judged)] };
   },
+  text: dockerText,
   // The engine's own events (die, oom, health_status) are recorded as they happen.
   recordsOwnEvents: true,
   series: [

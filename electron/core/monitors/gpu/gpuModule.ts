@@ -4,6 +4,7 @@ import { gpuChecks } from './gpuChecks';
 import { GpuCollector } from './gpuCollector';
 import { GPU_SERIES } from './gpuSamples';
 import type { GpuSource } from './gpuSource';
+import { gpuText } from './gpuText';
 import { gpuTrayLines } from './gpuTrayLines';
 
 function emptySnapshot(at: number, state: GpuSnapshot['state'], error: string | null): GpuSnapshot {
@@ -54,5 +55,6 @@ export const gpuModule: MonitorModule<'gpu'> = {
     return { snapshot, checks: gpuChecks(snapshot, settings.gpu) };
   },
   trayLines: gpuTrayLines,
+  text: (snapshot, purpose) => (purpose === 'alone' || snapshot.state === 'ok' ? gpuText(snapshot) : null),
   series: GPU_SERIES,
 };

@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark in turn (they are measurements, not tests). Needs a Docker
-// engine (`bash .ci/start-docker.sh`) and, for the peer comparison, Debian's glances.
+// engine (`bash .ci/start-docker.sh`) and, for the peer comparison, Debian's glances with
+// python3-docker (its Docker plugin). `npm run bench -- dockerScale` runs only the matching ones.
 import { spawnSync } from 'node:child_process';
 
-const benches = ['bench/store-bench.ts', 'bench/system-collector-bench.ts', 'bench/runbook-bench.ts', 'bench/serveVsGlances.ts'];
+const benches = [
+  'bench/store-bench.ts',
+  'bench/store-flush-bench.ts',
+  'bench/system-collector-bench.ts',
+  'bench/runbook-bench.ts',
+  'bench/serveVsGlances.ts',
+  'bench/dockerScale.ts',
+];
 const only = process.argv.slice(2);
 let failed = 0;
 for (const file of benches.filter((b) => only.length === 0 || only.some((o) => b.includes(o)))) {

@@ -14,7 +14,7 @@ import type { Resolution } from '../shared/types/history';
 
 const LIVE_SERIES = 40; // a realistic host: CPU, memory, GPUs, disks, a dozen containers
 const LIVE_INTERVAL_MS = 2000;
-const LIVE_FLUSHES = 300; // one flush per collection tick, as the 1 s timer does
+const LIVE_FLUSHES = 300; // one flush per collection tick: the worst case (the store flushes every 10 s; see store-flush-bench.ts)
 const HISTORY_SERIES = 3;
 const HISTORY_DAYS = 30;
 const HISTORY_INTERVAL_MS = 5000;

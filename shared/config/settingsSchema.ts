@@ -11,7 +11,11 @@ export const monitoringSchema = z
     systemIntervalMs: z.number().int().min(500).max(3_600_000).default(2_000),
     /** How often the Docker collector lists containers and takes one-shot stats. */
     dockerIntervalMs: z.number().int().min(1_000).max(3_600_000).default(10_000),
-    /** At most this many one-shot stats requests to the Docker engine at once. */
+    /**
+     * One-shot stats requests to the Docker engine at once, when container cgroup files cannot be
+     * read (Docker Desktop, a remote engine): at least this many, more when a round would not fit
+     * in half an interval (at most 32).
+     */
     dockerStatsConcurrency: z.number().int().min(1).max(32).default(4),
   })
   .strict();
@@ -66,6 +70,11 @@ export const gpuSchema = z
     intervalMs: z.number().int().min(500).max(3_600_000).default(2_000),
     /** Per-process GPU memory (`--query-compute-apps`), a one-shot call this often. */
     processIntervalMs: z.number().int().min(1_000).max(3_600_000).default(10_000),
+    /**
+     * While no GPU's memory moved since the last per-process query, rounds are skipped for up to
+     * this long: a process that starts, grows or ends moves it. Each query starts nvidia-smi.
+     */
+    processQuietMs: z.number().int().min(0).max(3_600_000).default(60_000),
     /** Apple Silicon: one `ioreg` call this often. */
     appleIntervalMs: z.number().int().min(1_000).max(3_600_000).default(5_000),
     /** Path of nvidia-smi; empty means look it up on PATH (and the usual driver folders). */

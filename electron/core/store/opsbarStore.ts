@@ -30,14 +30,21 @@ export interface OpsbarStoreOptions {
   nativeBinding?: string;
 }
 
-const DEFAULT_FLUSH_INTERVAL_MS = 1000;
+/**
+ * Samples are written every 10 s: one fsync'd transaction per Docker interval instead of one per
+ * system sample (2 s), which cuts the store's CPU from ~25 to ~10 ms and its event-loop stalls
+ * from ~150 to ~55 ms a minute (bench/store-flush-bench.ts). A crash loses at most the last 10 s
+ * of samples, never an acknowledged write; close() flushes them.
+ */
+const DEFAULT_FLUSH_INTERVAL_MS = 10_000;
 const DEFAULT_MAX_BUFFERED_SAMPLES = 100_000;
 const FLUSH_THRESHOLD = 5000;
 
 /**
  * All of Opsbar's history in one SQLite file: samples (raw + minute/hour rollups), events,
- * runbook runs and the audit trail. Samples are buffered and written in batches; events, runs
- * and audit entries are written at once. Every acknowledged write is durable (WAL, synchronous=FULL).
+ * runbook runs and the audit trail. Samples are buffered and written in batches (every 10 s, on
+ * close, or when 5000 are waiting); events, runs and audit entries are written at once. Every
+ * acknowledged write is durable, power loss included (WAL, synchronous=FULL).
  */
 export class OpsbarStore {
   private readonly writer: SampleWriter;

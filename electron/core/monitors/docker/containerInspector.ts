@@ -11,6 +11,8 @@ export interface InspectedFacts {
   startedAt: number | null;
   /** Last exit code as Docker reports it (0 for a container that never exited). */
   exitCode: number | null;
+  /** Host PID of the main process while running (how its cgroup files are found); null otherwise. */
+  pid: number | null;
 }
 
 const HEALTH: readonly string[] = ['healthy', 'unhealthy', 'starting'];
@@ -25,6 +27,7 @@ export function factsFromInspect(details: RawContainerDetails): InspectedFacts {
     // Docker reports 0001-01-01T00:00:00Z for a container that never started.
     startedAt: Number.isFinite(started) && started > 0 ? started : null,
     exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : null,
+    pid: typeof state.Pid === 'number' && Number.isInteger(state.Pid) && state.Pid > 0 ? state.Pid : null,
   };
 }
 
@@ -39,7 +42,7 @@ export function factsFromSummary(summary: RawContainerSummary): InspectedFacts {
         ? 'starting'
         : 'none';
   const exit = /^(?:Exited|Restarting) \((-?\d+)\)/.exec(status);
-  return { restartCount: 0, health, startedAt: null, exitCode: exit ? Number(exit[1]) : null };
+  return { restartCount: 0, health, startedAt: null, exitCode: exit ? Number(exit[1]) : null, pid: null };
 }
 
 const STATES: readonly string[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];

@@ -15,7 +15,7 @@ import { DockerEventWatcher } from './dockerEvents';
 import type { MappedDockerEvent } from './eventMapping';
 import { ContainerInspectCache, containerState } from './containerInspector';
 import { ContainerStatsSampler } from './containerStats';
-import { composeLabels, groupIntoStacks, STANDALONE_STACK, type ContainerFacts } from './stackGrouping';
+import { composeLabels, groupContainers, STANDALONE_STACK, type ContainerFacts } from './stackGrouping';
 
 export interface DockerCollectorOptions {
   /** Where to look for the engine: settings.docker.endpoint plus the environment (see dockerEndpoint). */
@@ -24,8 +24,6 @@ export interface DockerCollectorOptions {
   intervalMs: number;
   /** settings.monitoring.dockerStatsConcurrency: stats (and inspect) requests at once. */
   statsConcurrency: number;
-  /** settings.thresholds.restartCountWarning. */
-  restartCountWarning: number;
   clock: Clock;
   /** Builds the Engine API client for an endpoint; dockerode in production, a fake in tests. */
   createClient?: (endpoint: DockerEndpoint) => DockerApi;
@@ -39,7 +37,8 @@ const DEFAULT_CALL_TIMEOUT_MS = 5_000;
 
 /**
  * Docker stacks and containers: one list call per interval, inspect only for containers that
- * changed, one-shot stats in bounded rounds, and the events stream for prompt updates and events.
+ * changed, usage from cgroup files (one-shot stats in bounded rounds where those cannot be read),
+ * and the events stream for prompt updates and events.
  * Never throws from collect(): a missing or hung engine is `available: false` with a reason.
  */
 export class DockerCollector implements Collector<DockerSnapshot> {
@@ -88,7 +87,8 @@ export class DockerCollector implements Collector<DockerSnapshot> {
     this.watcher?.stop();
     this.watcher = null;
     this.hooks = null;
-    await this.stats.idle();
+    // Abandon a running stats round rather than wait for dockerd (one-shot stats take ~1 s each).
+    this.stats.abort();
   }
 
   async collect(): Promise<CollectorOutput<DockerSnapshot>> {
@@ -110,7 +110,7 @@ export class DockerCollector implements Collector<DockerSnapshot> {
     const facts = await this.inspectCache.factsFor(api, summaries);
     const runningIds = summaries.filter((s) => containerState(s) === 'running').map((s) => s.Id);
     this.stats.retain(runningIds);
-    this.stats.startRoundIfDue(api, runningIds);
+    this.stats.sample(api, runningIds.map((id) => ({ id, pid: facts.get(id)?.pid ?? null })));
 
     const containers: ContainerFacts[] = summaries.map((summary) => {
       const state = containerState(summary);
@@ -141,7 +141,7 @@ export class DockerCollector implements Collector<DockerSnapshot> {
       endpoint: this.apiEndpoint,
       error: null,
       engineVersion: this.engineVersion,
-      stacks: groupIntoStacks(containers, this.options.restartCountWarning),
+      stacks: groupContainers(containers),
     };
     return { snapshot, samples: this.freshSamples(containers) };
   }

@@ -30,6 +30,8 @@ export const dockerModule: MonitorModule<'docker'> = {
     return { snapshot: judged, checks: [dockerCheck(judged)] };
   },
   text: dockerText,
+  // CPU % is the difference of two cgroup readings (at least 200 ms apart).
+  oneShot: { readings: 2, gapMs: 250 },
   // The engine's own events (die, oom, health_status) are recorded as they happen.
   recordsOwnEvents: true,
   series: [

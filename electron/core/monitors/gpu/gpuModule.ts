@@ -19,7 +19,7 @@ export const gpuModule: MonitorModule<'gpu'> = {
   id: 'gpu',
   label: 'GPU',
   enabled: (settings) => settings.gpu.enabled,
-  collectionSettings: ({ gpu }) => [gpu.intervalMs, gpu.processIntervalMs, gpu.appleIntervalMs, gpu.nvidiaSmiPath, gpu.timeoutMs],
+  collectionSettings: ({ gpu }) => [gpu.intervalMs, gpu.processIntervalMs, gpu.processQuietMs, gpu.appleIntervalMs, gpu.nvidiaSmiPath, gpu.timeoutMs],
   async createCollector(settings, deps) {
     const gpu = settings.gpu;
     let source: GpuSource;
@@ -34,6 +34,7 @@ export const gpuModule: MonitorModule<'gpu'> = {
         nvidiaSmiPath: gpu.nvidiaSmiPath,
         intervalMs: gpu.intervalMs,
         processIntervalMs: gpu.processIntervalMs,
+        processQuietMs: gpu.processQuietMs,
         timeoutMs: gpu.timeoutMs,
         runner: deps.commands,
         clock: deps.clock,

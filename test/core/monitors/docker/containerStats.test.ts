@@ -39,6 +39,9 @@ const V2_ONE_SHOT = {
   memory_stats: { usage: 524_288_000, stats: { anon: 400_000_000, file: 120_000_000, inactive_file: 100_000_000, active_file: 20_000_000 }, limit: 2_147_483_648 },
 };
 
+/** Containers without a known PID: the Engine API is their only source. */
+const targets = (ids: string[]) => ids.map((id) => ({ id, pid: null }));
+
 function withCpu(raw: typeof V2_ONE_SHOT, totalUsage: number, systemUsage: number) {
   return { ...raw, cpu_stats: { ...raw.cpu_stats, cpu_usage: { ...raw.cpu_stats.cpu_usage, total_usage: totalUsage }, system_cpu_usage: systemUsage } };
 }
@@ -80,16 +83,16 @@ test('memory in use subtracts reclaimable page cache: v1 total_inactive_file, v2
   assert.deepEqual(memoryFigures(null), { memoryBytes: null, memoryLimitBytes: null });
 });
 
-test('the sampler bounds concurrency, runs once per interval, and a failing container only loses its own figures', async () => {
+test('API path: the sampler bounds concurrency, runs once per interval, and a failing container only loses its own figures', async () => {
   const clock = new ManualClock();
   const api = new FakeDockerApi();
   const ids = Array.from({ length: 10 }, (_, i) => `c${i}`);
   for (const id of ids) api.stats.set(id, V2_ONE_SHOT);
   api.stats.set('c3', Object.assign(new Error('no such container'), { statusCode: 404 }));
-  const sampler = new ContainerStatsSampler({ clock, intervalMs: 10_000, concurrency: 3, timeoutMs: 5_000 });
+  const sampler = new ContainerStatsSampler({ clock, intervalMs: 10_000, concurrency: 3, timeoutMs: 5_000, cgroups: null });
 
-  sampler.startRoundIfDue(api, ids);
-  sampler.startRoundIfDue(api, ids); // already running: ignored
+  sampler.sample(api, targets(ids));
+  sampler.sample(api, targets(ids)); // already running: ignored
   await sampler.idle();
   assert.equal(api.calls.stats, 10);
   assert.equal(api.maxStatsInFlight, 3);
@@ -100,13 +103,13 @@ test('the sampler bounds concurrency, runs once per interval, and a failing cont
   assert.equal(sampler.takeFresh().size, 0);
 
   clock.advance(5_000);
-  sampler.startRoundIfDue(api, ids);
+  sampler.sample(api, targets(ids));
   await sampler.idle();
   assert.equal(api.calls.stats, 10, 'not due yet');
 
   clock.advance(5_000);
   for (const id of ids) if (id !== 'c3') api.stats.set(id, withCpu(V2_ONE_SHOT, 5_100_000_000, 100_008_000_000_000));
-  sampler.startRoundIfDue(api, ids);
+  sampler.sample(api, targets(ids));
   await sampler.idle();
   assert.ok(Math.abs((sampler.figures('c1')?.cpuPercent ?? NaN) - 10) < 1e-9);
 
@@ -119,8 +122,8 @@ test('a stats call that never answers times out instead of hanging the round', a
   const clock = new ManualClock();
   const api = new FakeDockerApi();
   api.containerStats = () => new Promise(() => {});
-  const sampler = new ContainerStatsSampler({ clock, intervalMs: 1_000, concurrency: 2, timeoutMs: 5_000 });
-  sampler.startRoundIfDue(api, ['a', 'b']);
+  const sampler = new ContainerStatsSampler({ clock, intervalMs: 1_000, concurrency: 2, timeoutMs: 5_000, cgroups: null });
+  sampler.sample(api, targets(['a', 'b']));
   await flush();
   clock.advance(5_000);
   await sampler.idle();

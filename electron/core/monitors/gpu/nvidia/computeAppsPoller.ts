@@ -18,6 +18,14 @@ export interface ComputeAppsPollerOptions {
   env?: NodeJS.ProcessEnv;
   /** Called when the list or its note changed. */
   onUpdate(): void;
+  /**
+   * Nothing a process list would show has changed since the last query (no GPU's memory moved):
+   * the round is skipped, up to `maxQuietMs`. Each query is a process start — and on a real
+   * driver an NVML initialisation — so a quiet host is asked once a minute, not every 10 s.
+   */
+  unchanged?(): boolean;
+  /** The longest a list may go without a query while `unchanged` says nothing moved; unset: every round queries. */
+  maxQuietMs?: number;
 }
 
 export interface ComputeAppsState {
@@ -61,6 +69,8 @@ export function createComputeAppsPoller(options: ComputeAppsPollerOptions): Comp
   let inFlight: Promise<void> | null = null;
   let timer: { cancel(): void } | null = null;
   let running = false;
+  let lastQueryAt = -Infinity;
+  let lastOk = false;
 
   const update = (next: ComputeAppsState) => {
     state = next;
@@ -85,9 +95,11 @@ export function createComputeAppsPoller(options: ComputeAppsPollerOptions): Comp
     if (parsed?.ok) {
       const memoryUnknown = parsed.processes.length > 0 && parsed.processes.every((p) => p.memoryBytes === null);
       const note = memoryUnknown ? 'nvidia-smi does not report per-process memory on this host (Windows WDDM or vGPU)' : null;
+      lastOk = true;
       update({ processes: parsed.processes, note, polled: true });
       return;
     }
+    lastOk = false;
     const reason = failed ?? (parsed && !parsed.ok ? parsed.reason : 'unknown');
     update({ processes: state.processes, note: `Per-process figures could not be read: ${reason}`, polled: true });
   };
@@ -99,7 +111,8 @@ export function createComputeAppsPoller(options: ComputeAppsPollerOptions): Comp
     if (!running) return;
     timer = clock.setTimeout(() => {
       timer = null;
-      if (!pollNowOrSkip()) schedule();
+      const quiet = lastOk && options.maxQuietMs !== undefined && options.unchanged?.() && clock.now() - lastQueryAt < options.maxQuietMs;
+      if (quiet || !pollNowOrSkip()) schedule();
     }, options.intervalMs);
   };
 
@@ -108,6 +121,7 @@ export function createComputeAppsPoller(options: ComputeAppsPollerOptions): Comp
     if (inFlight) return true;
     const file = options.target();
     if (!file) return false;
+    lastQueryAt = clock.now();
     inFlight = query(file).finally(() => {
       inFlight = null;
       schedule();

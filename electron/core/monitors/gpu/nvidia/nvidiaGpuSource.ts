@@ -8,6 +8,8 @@ import { createNvidiaLoop, type NvidiaLoop, type NvidiaLoopOptions } from './nvi
 export interface NvidiaGpuSourceOptions extends NvidiaLoopOptions {
   /** gpu.processIntervalMs: how often the per-process query runs. */
   processIntervalMs: number;
+  /** gpu.processQuietMs: while no GPU's memory moved, skip rounds for up to this long (unset: never skip). */
+  processQuietMs?: number;
   runner: CommandRunner;
 }
 
@@ -53,6 +55,10 @@ export function createNvidiaGpuSource(options: NvidiaGpuSourceOptions): GpuSourc
     backoff: options.backoff,
     killGraceMs: options.killGraceMs,
   });
+  // What the GPUs' memory was when the process list was last asked for: a process that starts,
+  // grows or ends moves it, so an unchanged figure means the list would read the same.
+  const memoryNow = () => loop.status().devices.map((d) => `${d.index}:${d.memoryUsedBytes}`).join(',');
+  let memoryAtQuery: string | null = null;
   const poller: ComputeAppsPoller = createComputeAppsPoller({
     runner: options.runner,
     clock,
@@ -61,8 +67,12 @@ export function createNvidiaGpuSource(options: NvidiaGpuSourceOptions): GpuSourc
     env: options.env,
     target: () => {
       const status = loop.status();
-      return status.state === 'ok' ? status.path : null;
+      if (status.state !== 'ok') return null;
+      memoryAtQuery = memoryNow();
+      return status.path;
     },
+    unchanged: () => memoryAtQuery !== null && memoryNow() === memoryAtQuery,
+    maxQuietMs: options.processQuietMs,
     onUpdate: fire,
   });
 

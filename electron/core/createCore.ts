@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Settings, SettingsPatch, SettingsView } from '../../shared/config/settingsSchema';
+import type { SettingsPatch, SettingsView } from '../../shared/config/settingsSchema';
 import type { NewOpsEvent, OpsEvent } from '../../shared/types/events';
 import type { HostInventory } from '../../shared/types/inventory';
 import type { ModuleId, StatusSnapshot } from '../../shared/types/status';

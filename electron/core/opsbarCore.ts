@@ -19,7 +19,7 @@ export interface OpsbarCore {
   subscribe(listener: LiveListener): () => void;
   /** The latest status (overall severity, checks, each module's snapshot). */
   status(): StatusSnapshot;
-  /** The tray's status lines, worst first, as each module words them. */
+  /** The tray's status lines as each module words them (the tray menu orders them worst first). */
   trayLines(): TrayLine[];
   /** One reading of the given modules (all by default) without the background loop: the CLI's status. */
   collectOnce(ids?: readonly ModuleId[]): Promise<StatusSnapshot>;

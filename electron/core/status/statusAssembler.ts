@@ -71,21 +71,20 @@ export class StatusAssembler {
     return this.owners.get(checkId) ?? null;
   }
 
-  /** The tray's status lines, worst first: each module's own lines, then the core's. */
+  /** The tray's status lines in module order, then the core's own (the tray menu puts the worst first). */
   trayLines(): TrayLine[] {
     this.status();
-    const lines: (TrayLine & { order: number })[] = [];
+    const lines: TrayLine[] = [];
     const fromChecks = (checks: StatusCheck[]) => checks.map((c) => ({ label: c.summary ? `${c.label} — ${c.summary}` : c.label, severity: c.severity }));
     for (const module of this.modules) {
       const assessment = this.assessed.get(module.id)?.assessment;
       if (!assessment) continue;
       const own = (module as MonitorModule).trayLines?.(assessment as Assessment<never>) ?? fromChecks(assessment.checks);
-      for (const line of own) lines.push({ ...line, order: lines.length });
+      lines.push(...own);
     }
     const coreChecks = this.current.checks.filter((c) => !this.owners.has(c.id));
-    for (const line of fromChecks(coreChecks)) lines.push({ ...line, order: lines.length });
-    lines.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.order - b.order);
-    return lines.map(({ label, severity }) => ({ label, severity }));
+    lines.push(...fromChecks(coreChecks));
+    return lines;
   }
 
   private assessmentOf(module: AnyMonitorModule, at: number): Assessment<unknown> {

@@ -83,6 +83,12 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not ${JSON.stringify(values.port)}.`);
       const log = values.quiet ? silentLogger : consoleLogger;
+      // Listening from the first moment: a signal during start-up stops Opsbar cleanly once the
+      // pieces already started exist, instead of killing it with the store open.
+      const stopRequested = new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
       const running = await serveCommand({
         dataDir,
         host: values.host,
@@ -91,11 +97,8 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         log,
         out: (line) => io.out(`${line}\n`),
       });
-      await new Promise<void>((resolve) => {
-        const stop = () => void running.stop().then(resolve);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopRequested;
+      await running.stop();
       return 0;
     }
     io.err(`Unknown command ${JSON.stringify(command)}.\n\n${USAGE}`);

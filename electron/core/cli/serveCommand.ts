@@ -20,7 +20,14 @@ export interface ServeOptions {
 export class UsageError extends Error {}
 
 /** `opsbar serve`: the core plus the dashboard on loopback; runs until SIGINT/SIGTERM. */
-export async function serveCommand(options: ServeOptions): Promise<{ stop(): Promise<void> }> {
+export interface RunningServe {
+  /** Settles when every monitor and the schedules have started. */
+  started: Promise<void>;
+  /** Stops the server and the core; always closes the store, within about 2 s. */
+  stop(): Promise<void>;
+}
+
+export async function serveCommand(options: ServeOptions): Promise<RunningServe> {
   if (!isLoopbackHost(options.host) && !options.allowNonLoopback) {
     throw new UsageError(
       `Refusing to serve on ${options.host}: it is not a loopback address, and the dashboard can stop containers. ` +
@@ -40,13 +47,15 @@ export async function serveCommand(options: ServeOptions): Promise<{ stop(): Pro
   // The only place the token is ever written: the operator's own terminal.
   options.out(`Opsbar dashboard: ${server.url}?token=${token}`);
   options.log.info(`serving on ${server.url} (data: ${options.dataDir})`);
-  await core.start();
+  // Not awaited: a stop during start-up (a signal, a hanging Docker engine) must not wait for
+  // every monitor's first reading. core.stop() copes with a start still in progress.
+  const starting = core.start().catch((error: unknown) => options.log.error(`start-up failed: ${(error as Error).message}`));
   let stopping: Promise<void> | null = null;
   return {
+    started: starting,
     stop() {
       stopping ??= (async () => {
-        await server.close();
-        await core.stop();
+        await Promise.all([server.close(), core.stop()]);
       })();
       return stopping;
     },

@@ -5,7 +5,8 @@ import { migrate } from './migrations';
 import { isCorruptionError } from './storeErrors';
 
 export interface StoreOpenNotice {
-  kind: 'corrupt-moved-aside' | 'created' | 'opened';
+  /** `memory-fallback`: the file could not be opened (disk full, read-only…); history is kept in memory for now. */
+  kind: 'corrupt-moved-aside' | 'created' | 'opened' | 'memory-fallback';
   message: string;
   movedTo?: string;
 }

@@ -8,7 +8,9 @@ import type { Sample } from '../monitors/collector';
 import { AuditLog, type AuditEntry } from './auditLog';
 import { EventLog } from './eventLog';
 import { HistoryQueries } from './historyQueries';
-import { openDatabase, type StoreOpenNotice } from './openDatabase';
+import { MEMORY_DATABASE, moveHistoryToFile, openHistoryOrMemory, resumeRetryDelayMs, type OpenedHistory } from './historyFallback';
+import type { OpenDatabaseOptions, StoreOpenNotice } from './openDatabase';
+import { describeOpenFailure } from './openFailure';
 import { RetentionRunner } from './retention';
 import { RunbookRunLog, type NewRun, type RunQuery, type RunUpdate } from './runbookRunLog';
 import { SampleWriter, type StoreHealth } from './sampleWriter';
@@ -47,49 +49,108 @@ const FLUSH_THRESHOLD = 5000;
  * acknowledged write is durable, power loss included (WAL, synchronous=FULL).
  */
 export class OpsbarStore {
-  private readonly writer: SampleWriter;
-  private readonly queries: HistoryQueries;
-  private readonly events: EventLog;
-  private readonly audit: AuditLog;
-  private readonly runs: RunbookRunLog;
-  private readonly retention: RetentionRunner;
-  private readonly series: SeriesRegistry;
+  private db!: Database.Database;
+  private writer!: SampleWriter;
+  private queries!: HistoryQueries;
+  private events!: EventLog;
+  private audit!: AuditLog;
+  private runs!: RunbookRunLog;
+  private retention!: RetentionRunner;
+  private series!: SeriesRegistry;
   private readonly timer: NodeJS.Timeout;
   /** Chart queries need to know what each table still holds: the last retention applied, else the defaults. */
   private retentionSettings: Settings['retention'] = retentionSchema.parse({});
   private closed = false;
+  /** Set while history lives in memory because the file cannot be opened; the status line. */
+  private openFailure: string | null;
+  private failedRetries = 0;
+  private nextRetryAt = 0;
 
   private constructor(
-    private readonly db: Database.Database,
-    private readonly now: () => number,
-    flushIntervalMs: number,
-    maxBufferedSamples: number,
+    opened: OpenedHistory,
+    private readonly file: string,
+    private readonly openOptions: OpenDatabaseOptions,
+    private readonly flushIntervalMs: number,
+    private readonly maxBufferedSamples: number,
   ) {
-    this.series = new SeriesRegistry(db);
-    this.writer = new SampleWriter(db, this.series, { maxBufferedSamples, flushThreshold: FLUSH_THRESHOLD });
-    this.queries = new HistoryQueries(db, this.series);
-    this.events = new EventLog(db);
-    this.audit = new AuditLog(db);
-    this.runs = new RunbookRunLog(db);
-    this.retention = new RetentionRunner(db);
-    this.timer = setInterval(() => this.writer.tryFlush(), flushIntervalMs);
+    this.bind(opened.db);
+    this.openFailure = opened.failure;
+    this.nextRetryAt = this.now() + flushIntervalMs;
+    this.timer = setInterval(() => this.onTimer(), flushIntervalMs);
     this.timer.unref();
   }
 
   /**
    * Opens or creates the database (and its folder). A damaged file is moved aside and the
-   * notice says so; a file from a newer Opsbar throws StoreVersionError.
+   * notice says so; a file from a newer Opsbar throws StoreVersionError. A file that cannot be
+   * opened where it is (disk full, read-only, locked) starts the store in memory: the notice and
+   * health() say why, and the timer keeps trying the file (see tryResumeSaving).
    */
   static open(file: string, options: OpsbarStoreOptions = {}): { store: OpsbarStore; notice: StoreOpenNotice } {
-    const now = options.now ?? Date.now;
-    const { db, notice } = openDatabase(file, { now, nativeBinding: options.nativeBinding });
+    const openOptions: OpenDatabaseOptions = { now: options.now ?? Date.now, nativeBinding: options.nativeBinding };
+    const opened = openHistoryOrMemory(file, openOptions);
     const store = new OpsbarStore(
-      db,
-      now,
+      opened,
+      file,
+      openOptions,
       options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS,
       options.maxBufferedSamples ?? DEFAULT_MAX_BUFFERED_SAMPLES,
     );
-    return { store, notice };
+    return { store, notice: opened.notice };
+  }
+
+  private now(): number {
+    return this.openOptions.now();
+  }
+
+  private bind(db: Database.Database): void {
+    this.db = db;
+    this.series = new SeriesRegistry(db);
+    const file = this.file === MEMORY_DATABASE ? undefined : this.file;
+    this.writer = new SampleWriter(db, this.series, { maxBufferedSamples: this.maxBufferedSamples, flushThreshold: FLUSH_THRESHOLD, file });
+    this.queries = new HistoryQueries(db, this.series);
+    this.events = new EventLog(db);
+    this.audit = new AuditLog(db);
+    this.runs = new RunbookRunLog(db);
+    this.retention = new RetentionRunner(db);
+  }
+
+  private onTimer(): void {
+    this.writer.tryFlush();
+    if (this.openFailure !== null && this.now() >= this.nextRetryAt) this.tryResumeSaving();
+  }
+
+  /**
+   * While history is in memory: tries the file again and, when it opens, moves what memory holds
+   * into it and carries on there. Returns whether history is being saved to the file. A failed
+   * try waits longer before the next (see resumeRetryDelayMs):
+   * a try is cheap, but a disk that stays full need not be probed every few seconds for hours.
+   */
+  tryResumeSaving(): boolean {
+    if (this.openFailure === null) return true;
+    if (this.closed) return false;
+    let moved: ReturnType<typeof moveHistoryToFile>;
+    try {
+      this.writer.tryFlush();
+      moved = moveHistoryToFile(this.db, this.file, this.openOptions);
+    } catch (error) {
+      // Still failing: the line now says the latest reason (a full disk may have become read-only).
+      this.openFailure = describeOpenFailure(error, this.file);
+      moved = null;
+    }
+    if (!moved) {
+      this.failedRetries++;
+      this.nextRetryAt = this.now() + resumeRetryDelayMs(this.failedRetries, this.flushIntervalMs);
+      return false;
+    }
+    const memory = this.db;
+    const pending = this.writer.takePending();
+    this.bind(moved.db);
+    this.writer.write(pending);
+    memory.close();
+    this.openFailure = null;
+    this.failedRetries = 0;
+    return true;
   }
 
   /** Buffers samples; never throws. */
@@ -169,12 +230,15 @@ export class OpsbarStore {
   }
 
   health(): StoreHealth {
-    return this.writer.health();
+    const health = this.writer.health();
+    return this.openFailure === null ? health : { ...health, writable: false, lastError: this.openFailure };
   }
 
   /** Flushes what it can, then closes. Never throws for a failed final flush: health() already said history was not being saved. */
   close(): void {
     if (this.closed) return;
+    // Last chance for history kept in memory to reach the file (space may be back).
+    this.tryResumeSaving();
     this.closed = true;
     clearInterval(this.timer);
     this.writer.tryFlush();

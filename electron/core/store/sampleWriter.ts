@@ -16,6 +16,8 @@ export interface SampleWriterOptions {
   maxBufferedSamples: number;
   /** A buffer this full is flushed by `write` itself rather than waiting for the timer. */
   flushThreshold: number;
+  /** The database file, named in the failure message. */
+  file?: string;
 }
 
 const UPSERT_ROLLUP = (table: string) => `
@@ -86,7 +88,7 @@ export class SampleWriter {
     } catch (error) {
       // The transaction rolled back: series rows it created are gone, so are their cached ids.
       this.series.forget();
-      this.lastError = describeWriteFailure(error);
+      this.lastError = describeWriteFailure(error, this.options.file);
       throw error;
     }
     this.buffer = [];
@@ -101,6 +103,13 @@ export class SampleWriter {
     } catch {
       return false;
     }
+  }
+
+  /** Hands over the samples not written yet (the store moves them to another database). */
+  takePending(): Sample[] {
+    const pending = this.buffer;
+    this.buffer = [];
+    return pending;
   }
 
   health(): StoreHealth {

@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { isMap, parseDocument, type Document } from 'yaml';
+import { join } from 'node:path';
+import { isMap, parseDocument } from 'yaml';
 import {
   SETTINGS_SECTIONS,
   defaultSettings,
@@ -10,6 +9,10 @@ import {
   type SettingsPatch,
   type SettingsSection,
 } from '../../../shared/config/settingsSchema';
+import { documentToData, readConfigDocument } from './configDocument';
+import { ConfigWriteError, writeConfigText } from './configWrite';
+
+export { ConfigWriteError } from './configWrite';
 
 export const CONFIG_FILE_NAME = 'config.yaml';
 
@@ -57,32 +60,12 @@ export function settingsFromObject(raw: unknown): LoadedConfig {
   return { settings, problems };
 }
 
-function readDocument(path: string): { doc: Document | null; problems: ConfigProblem[]; text: string | null } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { doc: null, problems: [], text: null };
-    return { doc: null, problems: [{ path: '(file)', message: `Cannot read ${path}: ${(error as Error).message}; using defaults.` }], text: null };
-  }
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.slice(0, 5).map((e) => ({
-      path: '(file)',
-      message: `YAML error${e.linePos ? ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}` : ''}: ${e.message.split('\n')[0]}; using defaults.`,
-    }));
-    return { doc: null, problems, text };
-  }
-  return { doc, problems: [], text };
-}
-
+/** Never throws: a config that cannot be read gives its problems (with a line where there is one) and defaults. */
 export function loadConfigFile(path: string): LoadedConfig {
-  const { doc, problems } = readDocument(path);
+  const { doc, value, problems } = readConfigDocument(path);
   if (!doc) return { settings: defaultSettings(), problems };
-  return settingsFromObject(doc.toJS());
+  return settingsFromObject(value);
 }
-
-export class ConfigWriteError extends Error {}
 
 /**
  * Applies a patch to the config file, keeping the operator's comments and other fields.
@@ -90,9 +73,9 @@ export class ConfigWriteError extends Error {}
  */
 export function updateConfigFile(path: string, patch: SettingsPatch): LoadedConfig {
   const validPatch = settingsPatchSchema.parse(patch);
-  const { doc: existing, problems, text } = readDocument(path);
-  if (!existing && text !== null) {
-    throw new ConfigWriteError(`Not saving: ${path} does not parse (${problems[0]?.message ?? 'unknown error'}). Fix or remove it first.`);
+  const { doc: existing, problems, exists } = readConfigDocument(path);
+  if (!existing && exists) {
+    throw new ConfigWriteError(`Not saving: ${path} cannot be used (${problems[0]?.message ?? 'unknown error'}). Fix or remove it first.`);
   }
   const doc = existing ?? parseDocument('# Opsbar settings. Every field is optional; see README.md.\n{}\n');
   if (!isMap(doc.contents)) throw new ConfigWriteError(`Not saving: ${path} is not a mapping of sections.`);
@@ -101,12 +84,11 @@ export function updateConfigFile(path: string, patch: SettingsPatch): LoadedConf
       if (value !== undefined) doc.setIn([section, key], value);
     }
   }
-  const next = settingsFromObject(doc.toJS());
+  const data = documentToData(doc);
+  if (!data.ok) throw new ConfigWriteError(`Not saving: ${path} cannot be read back (${data.reason}).`);
+  const next = settingsFromObject(data.value);
   const badInPatch = next.problems.filter((p) => Object.keys(validPatch).some((s) => p.path.startsWith(`${s}.`)));
   if (badInPatch.length > 0) throw new ConfigWriteError(`Not saving: ${badInPatch.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, doc.toString(), { mode: 0o600 });
-  renameSync(temp, path);
+  writeConfigText(path, doc.toString());
   return next;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmdirSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmdirSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -35,12 +35,19 @@ export function mountTmpfs(options: { sizeKb?: number; readOnly?: boolean } = {}
   return {
     dir,
     fill() {
+      // Pages first, then single bytes: no room is left for even one byte.
       const filler = join(dir, 'filler');
-      // dd stops with "No space left on device" (status 1): that is the point.
+      const fd = openSync(filler, 'a');
       try {
-        execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=4k'], { stdio: 'ignore' });
-      } catch {
-        // full
+        for (const chunk of [Buffer.alloc(4096), Buffer.alloc(1)]) {
+          try {
+            for (;;) writeSync(fd, chunk);
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+          }
+        }
+      } finally {
+        closeSync(fd);
       }
       return filler;
     },

@@ -1,31 +1,23 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { createApiDispatcher, type ApiHandlers } from '../../../electron/core/api/dispatcher';
 import { ConfigWriteError, updateConfigFile } from '../../../electron/core/config/configFile';
-import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from './fullDisk';
-
-const skip = smallDiskUnavailable() ?? false;
-const disks: SmallDisk[] = [];
-after(() => {
-  for (const disk of disks.splice(0)) disk.unmount();
-});
+import { mountTmpfs } from '../../support/tmpfsMount';
 
 const ORIGINAL = '# my notes\nmonitoring:\n  systemIntervalMs: 5000\n';
 
 /** A config.yaml on a real tmpfs that has no byte left. */
 function configOnFullDisk(): string {
-  const disk = mountSmallDisk();
-  disks.push(disk);
+  const disk = mountTmpfs({ sizeKb: 64 });
   const path = join(disk.dir, 'config.yaml');
   writeFileSync(path, ORIGINAL);
   disk.fill();
   return path;
 }
 
-test('on a full disk an update says so plainly, changes nothing and leaves no temp file', { skip }, () => {
+test('on a full disk an update says so plainly, changes nothing and leaves no temp file', () => {
   const path = configOnFullDisk();
   assert.throws(
     () => updateConfigFile(path, { docker: { enabled: false } }),
@@ -39,7 +31,7 @@ test('on a full disk an update says so plainly, changes nothing and leaves no te
   assert.deepEqual(readdirSync(join(path, '..')).filter((name) => name.endsWith('.tmp')), [], 'no config.yaml.*.tmp is left behind');
 });
 
-test('the API answers a failed save as refused with that sentence, not as internal', { skip }, async () => {
+test('the API answers a failed save as refused with that sentence, not as internal', async () => {
   const path = configOnFullDisk();
   const dispatch = createApiDispatcher({ 'settings.update': (patch) => updateConfigFile(path, patch) } as ApiHandlers);
   const reply = await dispatch('settings.update', { docker: { enabled: false } });
@@ -50,12 +42,11 @@ test('the API answers a failed save as refused with that sentence, not as intern
   });
 });
 
-test('a read-only file system is named as such (EROFS), also through the API', { skip }, async () => {
-  const disk = mountSmallDisk();
-  disks.push(disk);
+test('a read-only file system is named as such (EROFS), also through the API', async () => {
+  const disk = mountTmpfs({ sizeKb: 64 });
   const path = join(disk.dir, 'config.yaml');
   writeFileSync(path, ORIGINAL);
-  execFileSync('mount', ['-o', 'remount,ro', disk.dir]);
+  disk.remount('ro');
   const message = `Could not save settings to ${path}: the file system is read-only (EROFS). Nothing was changed. Mount it writable or choose another data dir.`;
   assert.throws(() => updateConfigFile(path, { docker: { enabled: false } }), { message });
   const dispatch = createApiDispatcher({ 'settings.update': (patch) => updateConfigFile(path, patch) } as ApiHandlers);

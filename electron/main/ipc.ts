@@ -4,6 +4,8 @@ import type { LiveMessage } from '../../shared/api/live';
 import type { Logger } from '../core/logger';
 import type { OpsbarCore } from '../core/opsbarCore';
 import { isAppUrl } from './appProtocol';
+import { IPC_OPEN_LINK_CHANNEL } from './linkClickForwarder';
+import type { SettingsConfirmation } from './settingsConfirmation';
 
 /** The parts of Electron's IPC objects the checkpoint reads; Electron's own types satisfy them. */
 export interface SenderFrameLike {
@@ -33,6 +35,10 @@ export interface IpcDeps {
   ipcMain: IpcMainLike;
   core: Pick<OpsbarCore, 'dispatch' | 'subscribe'>;
   log: Pick<Logger, 'warn' | 'error'>;
+  /** Opens a link the operator clicked (the preload's forwarder); it applies the host allow-list. */
+  openLink?(url: unknown): Promise<boolean>;
+  /** The native dialog in front of `settings.confirm`. */
+  confirmSettings?: Pick<SettingsConfirmation, 'observe' | 'intercept'>;
 }
 
 /** Why a sender is not the app's own page in one of our windows, or null when it is. */
@@ -64,6 +70,7 @@ export class IpcService {
 
   start(): void {
     this.deps.ipcMain.handle(IPC_CALL_CHANNEL, (event, method, payload) => this.handleCall(event, method, payload));
+    if (this.deps.openLink) this.deps.ipcMain.handle(IPC_OPEN_LINK_CHANNEL, (event, url) => this.handleOpenLink(event, url));
     this.unsubscribe = this.deps.core.subscribe((message) => this.push(message));
   }
 
@@ -80,12 +87,26 @@ export class IpcService {
       return errorEnvelope('forbidden', 'This page may not call Opsbar.');
     }
     try {
-      return await this.deps.core.dispatch(method, payload);
+      const answered = await this.deps.confirmSettings?.intercept(method, payload);
+      if (answered) return answered;
+      const envelope = await this.deps.core.dispatch(method, payload, { caller: 'app' });
+      this.deps.confirmSettings?.observe(method, envelope);
+      return envelope;
     } catch (error) {
       // The dispatcher answers envelopes itself; this is the last net for a broken core.
       this.deps.log.error(`IPC call failed: ${error instanceof Error ? error.message : String(error)}`);
       return errorEnvelope('internal', 'The call failed inside Opsbar.');
     }
+  }
+
+  /** A link click from our own page: only the allow-list decides; anything else is refused. */
+  async handleOpenLink(event: InvokeEventLike, url: unknown): Promise<boolean> {
+    const refusal = senderRefusal(event, new Set(this.windows.keys()));
+    if (refusal) {
+      this.deps.log.warn(`Link open refused: ${refusal}.`);
+      return false;
+    }
+    return (await this.deps.openLink?.(url)) ?? false;
   }
 
   private push(message: LiveMessage): void {
@@ -101,6 +122,7 @@ export class IpcService {
 
   dispose(): void {
     this.deps.ipcMain.removeHandler(IPC_CALL_CHANNEL);
+    if (this.deps.openLink) this.deps.ipcMain.removeHandler(IPC_OPEN_LINK_CHANNEL);
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.windows.clear();

@@ -10,11 +10,13 @@ import { consoleLogger } from '../core/logger';
 import type { OpsbarCore } from '../core/opsbarCore';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './appProtocol';
 import { appPaths } from './appPaths';
+import { EXTERNAL_LINK_HOSTS } from './externalLinkHosts';
 import { openExternalSafely } from './externalLinks';
 import { setupIpc } from './ipc';
 import { setupLifecycle, wantsDashboardAtStart } from './lifecycle';
 import { setupNotifications } from './notifications';
 import { setupSecurity } from './security';
+import { SettingsConfirmation } from './settingsConfirmation';
 import { TrayService } from './trayService';
 import { DashboardWindow, dashboardWindowOptions } from './windows';
 
@@ -29,6 +31,8 @@ app.setPath('userData', join(app.getPath('appData'), 'Opsbar'));
 // per data directory: one Opsbar per database; a test instance never meets the user's.
 const dataDir = resolveDataDir({ argv: process.argv, env: process.env, platformDefault: app.getPath('userData') });
 app.setPath('userData', dataDir);
+// Every renderer sandboxed (not only the windows that ask for it); must be called before ready.
+app.enableSandbox();
 // Privileged schemes must be registered before the app is ready.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
@@ -57,10 +61,12 @@ function start(): void {
 
   if (process.platform === 'darwin') app.dock?.hide();
 
-  const openExternal = (url: string) => openExternalSafely(url, shell, { log });
+  // Links leave only when the operator clicked them (the preload forwards real clicks) and only to listed hosts.
+  const openLink = (url: unknown) => openExternalSafely(url, shell, { allowedHosts: EXTERNAL_LINK_HOSTS, log });
   protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir));
-  setupSecurity({ app, session: session.defaultSession, openExternal, log });
-  const ipc = setupIpc({ ipcMain, core, log });
+  setupSecurity({ app, session: session.defaultSession, log });
+  const confirmSettings = new SettingsConfirmation({ showMessageBox: (options) => dialog.showMessageBox(options), log });
+  const ipc = setupIpc({ ipcMain, core, log, openLink, confirmSettings });
 
   const dashboard = new DashboardWindow({
     createWindow: (options) => new BrowserWindow(options),

@@ -15,6 +15,8 @@ interface PreventableEvent {
 export interface SessionLike {
   setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+  setDevicePermissionHandler(handler: (details: { deviceType?: string }) => boolean): void;
+  on(event: string, listener: Listener): unknown;
   webRequest: {
     onHeadersReceived(
       listener: (
@@ -35,8 +37,6 @@ export interface GuardedContents {
 export interface SecurityDeps {
   app: { on(event: string, listener: Listener): unknown };
   session: SessionLike;
-  /** The one external opener (https only); it logs what it refuses. */
-  openExternal(url: string): Promise<boolean>;
   log: Pick<Logger, 'warn'>;
 }
 
@@ -49,7 +49,22 @@ export function withContentSecurityPolicy(url: string, headers: Record<string, s
 
 const hardenedSessions = new WeakSet<object>();
 
-/** Deny every permission (camera, notifications from pages, geolocation…) and add the CSP header. */
+/**
+ * Device pickers (WebHID, Web Serial, WebUSB): Opsbar's pages never need a device, so each
+ * chooser is cancelled before Electron could pick one by itself. Each callback's "none" value
+ * is what Electron documents as cancel (arguments after the event).
+ */
+const DEVICE_CHOOSERS: readonly { event: string; cancel: (args: unknown[]) => void }[] = [
+  { event: 'select-hid-device', cancel: (args) => (args[1] as (id?: string | null) => void)(null) },
+  { event: 'select-serial-port', cancel: (args) => (args[2] as (id: string) => void)('') },
+  { event: 'select-usb-device', cancel: (args) => (args[1] as (id?: string) => void)() },
+];
+
+/**
+ * Deny every permission (camera, notifications from pages, geolocation, clipboard, devices…)
+ * and add the CSP header. Nothing is allowed, not even `clipboard-sanitized-write`: the
+ * dashboard copies nothing, and an empty allow-list is one less thing to keep in step.
+ */
 export function hardenSession(session: SessionLike, log: Pick<Logger, 'warn'>): void {
   if (hardenedSessions.has(session)) return;
   hardenedSessions.add(session);
@@ -58,33 +73,54 @@ export function hardenSession(session: SessionLike, log: Pick<Logger, 'warn'>): 
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler((details) => {
+    log.warn(`Denied a page's access to a ${details?.deviceType ?? 'device'}.`);
+    return false;
+  });
+  for (const chooser of DEVICE_CHOOSERS) {
+    session.on(chooser.event, (event: PreventableEvent, ...args: unknown[]) => {
+      event.preventDefault();
+      log.warn(`Cancelled a page's device chooser (${chooser.event}).`);
+      chooser.cancel(args);
+    });
+  }
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.url, details.responseHeaders) });
   });
 }
 
-/** Guards for any webContents: stay on the app's origin, open no windows, attach no webviews. */
-export function guardWebContents(contents: GuardedContents, deps: Pick<SecurityDeps, 'openExternal' | 'log'>): void {
-  const stayHome = (kind: string, openOutside: boolean) => (event: PreventableEvent, legacyUrl?: string) => {
+/**
+ * Guards for any webContents: stay on the app's origin, open no windows, attach no webviews,
+ * pick no Bluetooth device. Nothing here opens the OS browser: a page can navigate or call
+ * window.open without the operator doing anything, so links leave the app only through the
+ * preload's click forwarder (see linkClickForwarder.ts), which sees real clicks only.
+ */
+export function guardWebContents(contents: GuardedContents, deps: Pick<SecurityDeps, 'log'>): void {
+  const stayHome = (kind: string) => (event: PreventableEvent, legacyUrl?: string) => {
     const url = event.url ?? legacyUrl ?? '';
     if (isAppUrl(url)) return;
     event.preventDefault();
-    if (openOutside) void deps.openExternal(url);
-    else deps.log.warn(`Blocked ${kind} to ${JSON.stringify(url.slice(0, 200))}.`);
+    deps.log.warn(`Blocked ${kind} to ${JSON.stringify(url.slice(0, 200))}.`);
   };
-  contents.on('will-navigate', stayHome('navigation', true));
-  const frameGuard = stayHome('frame navigation', false);
-  // Main-frame navigations are will-navigate's job (it may open https links outside).
+  contents.on('will-navigate', stayHome('navigation'));
+  const frameGuard = stayHome('frame navigation');
+  // Main-frame navigations are will-navigate's job.
   contents.on('will-frame-navigate', (event: PreventableEvent) => {
     if (!event.isMainFrame) frameGuard(event);
   });
-  contents.on('will-redirect', stayHome('redirect', false));
+  contents.on('will-redirect', stayHome('redirect'));
   contents.on('will-attach-webview', (event: PreventableEvent) => {
     event.preventDefault();
     deps.log.warn('Blocked a <webview>.');
   });
+  // Without preventDefault Electron picks the first device itself; '' cancels.
+  contents.on('select-bluetooth-device', (event: PreventableEvent, _devices: unknown, callback: (id: string) => void) => {
+    event.preventDefault();
+    deps.log.warn('Cancelled a page\'s Bluetooth device chooser.');
+    callback('');
+  });
   contents.setWindowOpenHandler(({ url }) => {
-    void deps.openExternal(url);
+    deps.log.warn(`Blocked a new window for ${JSON.stringify(String(url).slice(0, 200))}.`);
     return { action: 'deny' };
   });
 }

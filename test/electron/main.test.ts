@@ -7,6 +7,7 @@ import Module from 'node:module';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { IPC_CALL_CHANNEL } from '../../shared/api/client';
+import { IPC_OPEN_LINK_CHANNEL } from '../../electron/main/linkClickForwarder';
 import { tempDir } from '../support/tempDir';
 import { FakeCore, FakeWebContents, status } from './fakes';
 
@@ -24,6 +25,7 @@ function fakeElectron(gotLock: boolean) {
   const whenReady = new Promise<void>((resolve) => (ready = resolve));
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
+    enableSandbox: () => record('enableSandbox'),
     dock: { hide: () => record('dock.hide') },
     setName: (name: string) => record('setName', name),
     setPath: (name: string, value: string) => void (paths[name] = value),
@@ -75,6 +77,8 @@ function fakeElectron(gotLock: boolean) {
   const session = {
     setPermissionRequestHandler: () => record('permissionRequestHandler'),
     setPermissionCheckHandler: () => record('permissionCheckHandler'),
+    setDevicePermissionHandler: () => record('devicePermissionHandler'),
+    on: (event: string) => record('session.on', event),
     webRequest: { onHeadersReceived: () => record('onHeadersReceived') },
   };
   const electron = {
@@ -83,7 +87,10 @@ function fakeElectron(gotLock: boolean) {
     Tray,
     Notification,
     Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
-    dialog: { showErrorBox: (...args: unknown[]) => record('showErrorBox', ...args) },
+    dialog: {
+      showErrorBox: (...args: unknown[]) => record('showErrorBox', ...args),
+      showMessageBox: async (...args: unknown[]) => (record('showMessageBox', ...args), { response: 1 }),
+    },
     ipcMain: { handle: (channel: string, fn: (...args: unknown[]) => Promise<unknown>) => void handlers.set(channel, fn), removeHandler: () => {} },
     nativeImage: { createFromPath: (path: string) => ({ path }) },
     protocol: {
@@ -156,7 +163,8 @@ describe('main.ts (composition root, fake Electron)', () => {
     const { log, handlers, trays, windows, core } = await loadMain();
     assert.ok(log.some((e) => e[0] === 'protocol.handle' && e[1] === 'opsbar'));
     assert.ok(log.some((e) => e[0] === 'permissionRequestHandler'));
-    assert.deepEqual([...handlers.keys()], [IPC_CALL_CHANNEL]);
+    assert.deepEqual([...handlers.keys()], [IPC_CALL_CHANNEL, IPC_OPEN_LINK_CHANNEL]);
+    assert.ok(log.some((e) => e[0] === 'devicePermissionHandler'));
     assert.equal(trays.length, 1);
     assert.deepEqual(trays[0].icon, { path: join(root, 'resources', 'tray', 'tray-ok.png') });
     assert.equal(windows.length, 0, 'a tray app starts without a window');
@@ -186,6 +194,31 @@ describe('main.ts (composition root, fake Electron)', () => {
     const call = handlers.get(IPC_CALL_CHANNEL);
     const event = { sender: { id: w.webContents.id }, senderFrame: { url: 'opsbar://app/index.html', parent: null } };
     assert.deepEqual(await call?.(event, 'status.get', {}), { ok: true, value: core.current });
+  });
+
+  test('enables the sandbox for every renderer, before the app is ready', async () => {
+    const { log } = await loadMain();
+    const sandbox = log.findIndex((e) => e[0] === 'enableSandbox');
+    assert.ok(sandbox >= 0, 'app.enableSandbox() is called');
+    // protocol.handle runs in start(), i.e. after whenReady resolved.
+    assert.ok(sandbox < log.findIndex((e) => e[0] === 'protocol.handle'), 'before ready');
+  });
+
+  test('a clicked link opens only for an allow-listed host (main passes the allow-list)', async () => {
+    const { windows, handlers, log } = await loadMain({ argv: ['--dashboard'] });
+    const open = handlers.get(IPC_OPEN_LINK_CHANNEL);
+    const event = { sender: { id: windows[0].webContents.id }, senderFrame: { url: 'opsbar://app/index.html', parent: null } };
+    assert.equal(await open?.(event, 'https://evil.example/'), false);
+    assert.equal(await open?.(event, 'https://docs.docker.com/engine/'), true);
+    assert.deepEqual(log.filter((e) => e[0] === 'openExternal'), [['openExternal', 'https://docs.docker.com/engine/']]);
+  });
+
+  test('settings.confirm from the window goes through main, which refuses a change it did not see proposed', async () => {
+    const { windows, handlers } = await loadMain({ argv: ['--dashboard'] });
+    const event = { sender: { id: windows[0].webContents.id }, senderFrame: { url: 'opsbar://app/index.html', parent: null } };
+    const answer = (await handlers.get(IPC_CALL_CHANNEL)?.(event, 'settings.confirm', { changeId: 'made-up' })) as { ok: boolean; error: { code: string } };
+    assert.equal(answer.ok, false);
+    assert.equal(answer.error.code, 'refused');
   });
 
   test('quit stops the core first, then quits', async () => {

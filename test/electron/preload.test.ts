@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { API_METHODS } from '../../shared/api/contract';
 import { BRIDGE_GLOBAL, IPC_CALL_CHANNEL, IPC_LIVE_CHANNEL } from '../../shared/api/client';
 import type { LiveMessage } from '../../shared/api/live';
+import { IPC_OPEN_LINK_CHANNEL } from '../../electron/main/linkClickForwarder';
 import { createBridge, type IpcRendererLike } from '../../electron/main/preloadBridge';
 import { status } from './fakes';
 import { fullStatusMessage } from '../support/statusFixtures';
@@ -146,7 +147,9 @@ describe('preload bundle', () => {
       throw new Error(`preload required ${name}`);
     };
     const module = { exports: {} };
-    new Function('require', 'module', 'exports', code)(requireFake, module, module.exports);
+    const windowListeners = new Map<string, (event: unknown) => void>();
+    const fakeWindow = { addEventListener: (type: string, listener: (event: unknown) => void) => void windowListeners.set(type, listener) };
+    new Function('require', 'module', 'exports', 'window', code)(requireFake, module, module.exports, fakeWindow);
     assert.equal(exposed.length, 1);
     const [key, api] = exposed[0];
     assert.equal(key, BRIDGE_GLOBAL);
@@ -155,5 +158,20 @@ describe('preload bundle', () => {
     await assert.rejects((api.call as (m: string, p: unknown) => Promise<unknown>)('nope', {}));
     await (api.call as (m: string, p: unknown) => Promise<unknown>)('status.get', {});
     assert.deepEqual(ipc.invoked, [[IPC_CALL_CHANNEL, 'status.get', {}]]);
+  });
+
+  test("forwards the operator's clicks on external links to main, and only those", async () => {
+    const code = await bundle();
+    const ipc = new FakeIpcRenderer();
+    const electron = { contextBridge: { exposeInMainWorld: () => {} }, ipcRenderer: ipc };
+    const windowListeners = new Map<string, (event: unknown) => void>();
+    const fakeWindow = { addEventListener: (type: string, listener: (event: unknown) => void) => void windowListeners.set(type, listener) };
+    new Function('require', 'module', 'exports', 'window', code)(() => electron, { exports: {} }, {}, fakeWindow);
+    const click = (href: string, isTrusted: boolean) => ({
+      isTrusted, defaultPrevented: false, button: 0, preventDefault: () => {}, target: { closest: () => ({ href }) },
+    });
+    windowListeners.get('click')?.(click('https://docs.docker.com/', false));
+    windowListeners.get('click')?.(click('https://github.com/x', true));
+    assert.deepEqual(ipc.invoked, [[IPC_OPEN_LINK_CHANNEL, 'https://github.com/x']]);
   });
 });

@@ -5,7 +5,11 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/appProtocol';
 import { setupSecurity, withContentSecurityPolicy, type SessionLike } from '../../electron/main/security';
 import { quietLog } from './fakes';
 
-class FakeSession implements SessionLike {
+class FakeSession extends EventEmitter implements SessionLike {
+  deviceHandler?: (details: { deviceType?: string }) => boolean;
+  setDevicePermissionHandler(handler: NonNullable<FakeSession['deviceHandler']>) {
+    this.deviceHandler = handler;
+  }
   requestHandler?: (wc: unknown, permission: string, cb: (granted: boolean) => void) => void;
   checkHandler?: (wc: unknown, permission: string) => boolean;
   headersListener?: Parameters<SessionLike['webRequest']['onHeadersReceived']>[0];
@@ -37,9 +41,10 @@ class FakeContents extends EventEmitter {
 function setup() {
   const app = new EventEmitter();
   const session = new FakeSession();
+  // Nothing in the guards may open a link; this records any attempt through shell-like paths.
   const opened: string[] = [];
   const log = quietLog();
-  setupSecurity({ app, session, openExternal: async (url) => (opened.push(url), true), log });
+  setupSecurity({ app, session, log });
   const contents = new FakeContents(new FakeSession());
   app.emit('web-contents-created', {}, contents);
   return { app, session, contents, opened, log };
@@ -56,13 +61,29 @@ describe('permissions', () => {
     }
   });
 
+  test('device permissions are denied and every device chooser is cancelled, on every session', () => {
+    const { session, contents } = setup();
+    for (const s of [session, contents.session as FakeSession]) {
+      assert.equal(s.deviceHandler?.({ deviceType: 'usb' }), false);
+      assert.equal(s.deviceHandler?.({ deviceType: 'hid' }), false);
+      const answers: unknown[][] = [];
+      const prevented: string[] = [];
+      const event = (name: string) => ({ preventDefault: () => prevented.push(name) });
+      s.emit('select-hid-device', event('hid'), { deviceList: [{ deviceId: 'h1' }] }, (...a: unknown[]) => answers.push(['hid', ...a]));
+      s.emit('select-serial-port', event('serial'), [{ portId: 'p1' }], {}, (...a: unknown[]) => answers.push(['serial', ...a]));
+      s.emit('select-usb-device', event('usb'), { deviceList: [{ deviceId: 'u1' }] }, (...a: unknown[]) => answers.push(['usb', ...a]));
+      assert.deepEqual(prevented, ['hid', 'serial', 'usb']);
+      assert.deepEqual(answers, [['hid', null], ['serial', ''], ['usb']]);
+    }
+  });
+
   test('a session is hardened once however many webContents use it', () => {
     const app = new EventEmitter();
     const shared = new FakeSession();
     let installs = 0;
     const original = shared.setPermissionRequestHandler.bind(shared);
     shared.setPermissionRequestHandler = (h) => (installs++, original(h));
-    setupSecurity({ app, session: shared, openExternal: async () => true, log: quietLog() });
+    setupSecurity({ app, session: shared, log: quietLog() });
     app.emit('web-contents-created', {}, new FakeContents(shared));
     app.emit('web-contents-created', {}, new FakeContents(shared));
     assert.equal(installs, 1);
@@ -93,11 +114,12 @@ describe('webContents guards', () => {
     assert.deepEqual(opened, []);
   });
 
-  test('navigation away is denied; the target goes to the one opener (which only opens https)', () => {
-    const { contents, opened } = setup();
+  test('navigation away is denied and logged; nothing opens in the OS browser (no click was seen)', () => {
+    const { contents, opened, log } = setup();
     assert.equal(contents.fire('will-navigate', 'https://github.com/'), true);
     assert.equal(contents.fire('will-navigate', 'file:///etc/passwd'), true);
-    assert.deepEqual(opened, ['https://github.com/', 'file:///etc/passwd']);
+    assert.deepEqual(opened, []);
+    assert.ok(log.lines.some((l) => l.includes('Blocked navigation to "https://github.com/"')));
   });
 
   test('redirects and subframe navigations away are denied and logged, never opened', () => {
@@ -110,11 +132,21 @@ describe('webContents guards', () => {
     assert.ok(log.lines.some((l) => l.includes('Blocked redirect to "https://evil.example/"')));
   });
 
-  test('window.open is always denied; the URL goes to the opener', () => {
-    const { contents, opened } = setup();
+  test('window.open is always denied and opens nothing by itself', () => {
+    const { contents, opened, log } = setup();
     assert.deepEqual(contents.openHandler?.({ url: 'https://docs.docker.com/' }), { action: 'deny' });
     assert.deepEqual(contents.openHandler?.({ url: 'opsbar://app/index.html' }), { action: 'deny' });
-    assert.deepEqual(opened, ['https://docs.docker.com/', 'opsbar://app/index.html']);
+    assert.deepEqual(opened, []);
+    assert.ok(log.lines.some((l) => l.includes('Blocked a new window for "https://docs.docker.com/"')));
+  });
+
+  test('a Bluetooth device chooser is cancelled (never Electron\'s default of the first device)', () => {
+    const { contents } = setup();
+    let prevented = false;
+    const picked: string[] = [];
+    contents.emit('select-bluetooth-device', { preventDefault: () => (prevented = true) }, [{ deviceId: 'a' }], (id: string) => picked.push(id));
+    assert.equal(prevented, true);
+    assert.deepEqual(picked, ['']);
   });
 
   test('<webview> is never attached', () => {

@@ -5,6 +5,7 @@ import type { StatusSnapshot } from '../../../shared/types/status';
 import type { RunbookCatalog } from '../runbooks/format/runbookCatalog';
 import type { RunControl } from '../runbooks/run/runControl';
 import type { OpsbarStore } from '../store/opsbarStore';
+import { SettingsChangeGate } from '../config/settingsChangeGate';
 import { NotFoundError, type ApiHandlers } from './dispatcher';
 
 export interface RunbookHandlerDeps {
@@ -18,13 +19,24 @@ export interface HandlerDeps {
   inventory(): Promise<HostInventory>;
   store: OpsbarStore;
   settingsView(): SettingsView;
+  /** Writes and applies a patch; the handlers put the confirmation gate and the audit row in front. */
   updateSettings(patch: Parameters<ApiHandlers['settings.update']>[0]): Promise<SettingsView>;
+  /** The core's clock (proposals expire); Date.now when not given. */
+  now?(): number;
+  warn?(message: string): void;
   runbooks: RunbookHandlerDeps;
 }
 
 /** The core's handler table: one line per contract method, served over IPC and HTTP alike. */
 export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
   const { catalog, runs } = deps.runbooks;
+  const settingsGate = new SettingsChangeGate({
+    settings: () => deps.settingsView().settings,
+    apply: (patch) => deps.updateSettings(patch),
+    addAudit: (entry) => deps.store.addAudit(entry),
+    now: () => (deps.now ? deps.now() : Date.now()),
+    warn: deps.warn,
+  });
   return {
     'status.get': () => deps.status(),
     'inventory.get': () => deps.inventory(),
@@ -34,7 +46,10 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'history.series': (p) => deps.store.listSeries(p.prefix),
     'events.list': (p) => deps.store.listEvents({ limit: p.limit, beforeId: p.beforeId, subject: p.subject }),
     'settings.get': () => deps.settingsView(),
-    'settings.update': (patch) => deps.updateSettings(patch),
+    'settings.update': (patch, context) => settingsGate.update(patch, context),
+    'settings.propose': (p, context) => settingsGate.propose(p.patch, context),
+    'settings.confirm': (p, context) => settingsGate.confirm(p.changeId, context),
+    'settings.cancel': (p, context) => settingsGate.cancel(p.changeId, context),
     'runbooks.list': () => {
       catalog.refresh();
       return catalog.view();

@@ -47,6 +47,8 @@ export interface CreateCoreOptions {
 }
 
 export const DATABASE_FILE_NAME = 'opsbar.db';
+/** Monitors and runs get this long to stop; then the store is closed anyway (the shell waits 5 s). */
+const STOP_DEADLINE_MS = 1500;
 const RETENTION_INTERVAL_MS = 60 * 60_000;
 
 /** The one composition root of the core: config, store, monitor modules, status, runbooks, API. */
@@ -63,7 +65,8 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
 
   const databaseFile = options.history === 'memory' ? ':memory:' : join(options.dataDir, DATABASE_FILE_NAME);
   const { store, notice } = OpsbarStore.open(databaseFile, { now: () => clock.now(), nativeBinding: options.sqliteNativeBinding });
-  if (notice.kind === 'corrupt-moved-aside') notices.push(notice.message);
+  // A file that cannot be opened (disk full, read-only) is no reason not to start: history is kept in memory.
+  if (notice.kind === 'corrupt-moved-aside' || notice.kind === 'memory-fallback') notices.push(notice.message);
 
   const live = new LiveHub();
   const docker = options.docker ?? createDockerClientProvider({ settings: () => loaded.settings });
@@ -74,6 +77,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     return window ? { active: window.active, until: window.until, silenceNonCritical: loaded.settings.runbooks.maintenanceWindow.silenceNonCritical } : null;
   };
   const assembler = new StatusAssembler(modules, loaded.settings, () => clock.now(), maintenance);
+  if (notice.kind === 'memory-fallback') assembler.setStoreError(notice.message);
   const changes = new StatusChanges();
   let previousChecks: StatusSnapshot['checks'] | null = null;
 
@@ -117,6 +121,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   const settingsView = (): SettingsView => ({ settings: loaded.settings, configPath, problems: loaded.problems });
 
   let started = false;
+  let stopping: Promise<void> | null = null;
   const updateSettings = async (patch: SettingsPatch): Promise<SettingsView> => {
     const before = loaded.settings;
     loaded = updateConfigFile(configPath, patch);
@@ -156,7 +161,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   }
 
   const dispatch = createApiDispatcher(
-    createApiHandlers({ status: () => assembler.status(), inventory: readInventory, store, settingsView, updateSettings, runbooks: runbookSystem }),
+    createApiHandlers({ status: () => assembler.status(), inventory: readInventory, store, settingsView, updateSettings, now: () => clock.now(), warn: (message) => log.warn(message), runbooks: runbookSystem }),
     (method, error) => log.error(`${method}: ${(error as Error).stack ?? error}`),
   );
 
@@ -179,21 +184,38 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     },
     lastRun: (runbookId) => runbookSystem.runs.list({ limit: 1, runbookId })[0] ?? null,
     async start() {
-      if (started) return;
+      if (started || stopping) return;
       started = true;
       for (const message of notices) log.warn(message);
       runRetention();
       void readInventory();
       await runner.start(loaded.settings);
-      runbookSystem.start();
+      // Stopped while the monitors were starting: schedules would keep a stopped core alive.
+      if (!stopping) runbookSystem.start();
     },
-    async stop() {
-      retentionTimer?.cancel();
-      await runbookSystem.stop();
-      await runner.stop();
-      store.close();
+    stop() {
+      stopping ??= stopWithin(STOP_DEADLINE_MS, log, () => {
+        retentionTimer?.cancel();
+        return Promise.all([runbookSystem.stop(), runner.stop()]);
+      }).finally(() => store.close());
+      return stopping;
     },
   };
+}
+
+/** Runs `stopParts`, waiting at most `deadlineMs` (a real timer: shutdown is the operator's wall time). */
+async function stopWithin(deadlineMs: number, log: Logger, stopParts: () => Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), deadlineMs)));
+  const parts = Promise.resolve()
+    .then(stopParts)
+    .then(
+      () => 'stopped' as const,
+      (error: unknown) => log.warn(`stopping: ${(error as Error).message}`),
+    );
+  const result = await Promise.race([parts, late]);
+  clearTimeout(timer);
+  if (result === 'late') log.warn(`Monitors or runbook steps were still stopping after ${deadlineMs} ms; closing the history anyway.`);
 }
 
 function defaultInventoryReader(clock: Clock): () => Promise<HostInventory> {

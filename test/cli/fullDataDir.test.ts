@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -79,6 +79,22 @@ test('serve starts on a read-only data dir and opens the file once it is writabl
     disk.remount('rw');
     await eventually('the history line to clear', async () => (await historyCheck(served)) === undefined);
     await eventually('samples in the file', () => rowsIn(join(disk.dir, 'opsbar.db')) >= 1);
+  } finally {
+    await served.stop();
+  }
+});
+
+test('a settings update on a disk that filled while serving answers refused with a sentence and leaves no temp file', async () => {
+  const disk = mountTmpfs({ sizeKb: 16 * 1024 });
+  const served = await serveOpsbar(disk.dir, ['--quiet']);
+  try {
+    disk.fill();
+    const reply = await callApi(served, 'settings.update', { docker: { enabled: false } });
+    assert.equal(reply.ok, false, JSON.stringify(reply));
+    assert.equal(reply.error?.code, 'refused', JSON.stringify(reply));
+    assert.match(reply.error?.message ?? '', /^Could not save settings to .*config\.yaml: the disk is full \(ENOSPC\)\. Nothing was changed\./);
+    assert.deepEqual(readdirSync(disk.dir).filter((name) => name.endsWith('.tmp')), []);
+    assert.equal((await callApi(served, 'settings.get')).value.settings.docker.enabled, true);
   } finally {
     await served.stop();
   }

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { serveOpsbar } from '../support/opsbarProcess';
+import { tempDir } from '../support/tempDir';
+
+/** A Docker endpoint that accepts connections and never answers: start-up never finishes. */
+function hangingEngine(path: string): Promise<{ server: Server; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+  });
+  return new Promise((resolve) => {
+    server.listen(path, () =>
+      resolve({
+        server,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const socket of sockets) socket.destroy();
+            server.close(() => done());
+          }),
+      }),
+    );
+  });
+}
+
+function exited(child: import('node:child_process').ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve({ code: child.exitCode, signal: child.signalCode });
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+}
+
+describe('opsbar serve stops cleanly', () => {
+  const closers: (() => Promise<void>)[] = [];
+  after(async () => {
+    for (const close of closers) await close();
+  });
+
+  test('SIGTERM while the monitors are still starting (Docker hangs) exits 0 with the store closed', async () => {
+    const dataDir = tempDir('opsbar-stop-');
+    const socket = join(dataDir, 'hanging-docker.sock');
+    const engine = await hangingEngine(socket);
+    closers.push(engine.close);
+    writeFileSync(join(dataDir, 'config.yaml'), `docker:\n  endpoint: unix://${socket}\ngpu:\n  enabled: false\n`);
+    const served = await serveOpsbar(dataDir);
+    // The dashboard line comes before the monitors have started: the signal lands in start-up.
+    served.child.kill('SIGTERM');
+    const { code, signal } = await exited(served.child);
+    assert.equal(signal, null, `killed by ${signal}: the signal arrived before Opsbar listened for it\n${served.stderr()}`);
+    assert.equal(code, 0, served.stderr());
+    // Closing the last connection checkpoints the WAL and removes it: the store was closed.
+    assert.ok(existsSync(join(dataDir, 'opsbar.db')));
+    assert.equal(existsSync(join(dataDir, 'opsbar.db-wal')), false, `the store was left open\n${served.stderr()}`);
+  });
+
+  test('SIGTERM after start-up while the Docker engine hangs exits 0 with the store closed', async () => {
+    const dataDir = tempDir('opsbar-stop-');
+    const socket = join(dataDir, 'hanging-docker.sock');
+    const engine = await hangingEngine(socket);
+    closers.push(engine.close);
+    writeFileSync(join(dataDir, 'config.yaml'), `docker:\n  endpoint: unix://${socket}\ngpu:\n  enabled: false\n`);
+    const served = await serveOpsbar(dataDir);
+    // Wait until a Docker request is in flight, hanging.
+    await new Promise<void>((resolve) => {
+      const check = () => engine.server.getConnections((_, count) => (count > 0 ? resolve() : setImmediate(check)));
+      check();
+    });
+    served.child.kill('SIGTERM');
+    const { code, signal } = await exited(served.child);
+    assert.equal(signal, null);
+    assert.equal(code, 0, served.stderr());
+    assert.equal(existsSync(join(dataDir, 'opsbar.db-wal')), false, `the store was left open\n${served.stderr()}`);
+  });
+});

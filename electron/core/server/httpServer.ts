@@ -1,12 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { errorEnvelope, type Envelope } from '../../../shared/api/envelope';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/security/contentSecurityPolicy';
+import { errorEnvelope } from '../../../shared/api/envelope';
 import type { Logger } from '../logger';
 import type { OpsbarCore } from '../opsbarCore';
 import { requestToken, sessionCookie, tokensEqual } from './auth';
-import { allowedHostHeaders } from './hostPolicy';
-import { LiveStream } from './liveStream';
+import { allowedHostHeaders, hostHeaderRefusal } from './hostPolicy';
+import { LiveStream, type LiveStreamLimits } from './liveStream';
+import { readBody } from './requestBody';
+import { parseRequestTarget } from './requestTarget';
+import { COMMON_HEADERS, send, sendEnvelope, sendText, STATUS_FOR_ERROR } from './responses';
 import { StaticFiles } from './staticFiles';
 
 export interface HeadlessServerOptions {
@@ -17,6 +19,8 @@ export interface HeadlessServerOptions {
   /** The built renderer (dist/renderer). */
   staticDir: string;
   log: Logger;
+  /** Caps on live (SSE) connections; the defaults suit one operator. */
+  live?: Partial<LiveStreamLimits>;
 }
 
 export interface HeadlessServer {
@@ -25,51 +29,16 @@ export interface HeadlessServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 256 * 1024;
-
-const COMMON_HEADERS = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  // The dashboard URL carries the token once: never let it leak through a Referer.
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-function send(res: ServerResponse, status: number, body: string | Buffer, contentType: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), ...extra });
-  res.end(body);
-}
-
-function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope<unknown>): void {
-  send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
-}
-
-const STATUS_FOR_ERROR: Record<string, number> = { bad_request: 400, unknown_method: 404, forbidden: 403, not_found: 404, refused: 409, unavailable: 503, internal: 500 };
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`Request body over ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+/** A request refused before routing: an envelope for API clients, a line of text for browsers. */
+function refuse(req: IncomingMessage, res: ServerResponse, refusal: { status: number; message: string }): void {
+  if (!(req.url ?? '').includes('/api/')) return sendText(res, refusal.status, refusal.message);
+  sendEnvelope(res, refusal.status, errorEnvelope(refusal.status === 403 ? 'forbidden' : 'bad_request', refusal.message));
 }
 
 /** The headless mode: the built renderer and the API on a loopback port, behind a token. */
 export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
   const statics = new StaticFiles(options.staticDir);
-  const live = new LiveStream(options.core);
+  const live = new LiveStream(options.core, options.log, options.live);
   let allowedHosts = new Set<string>();
 
   const handleApiCall = async (req: IncomingMessage, res: ServerResponse, method: string): Promise<void> => {
@@ -77,35 +46,42 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendEnvelope(res, 415, errorEnvelope('bad_request', 'API calls take a JSON body (Content-Type: application/json).'));
     }
+    const body = await readBody(req);
+    if (!body.ok) {
+      // Sent once the body is drained, so closing leaves no unread bytes to reset the socket with.
+      return sendEnvelope(res, 413, errorEnvelope('bad_request', 'The request body is over 256 KiB.'), { Connection: 'close' });
+    }
     let payload: unknown;
     try {
-      const body = await readBody(req);
-      payload = body.trim() === '' ? {} : JSON.parse(body);
+      payload = body.body.trim() === '' ? {} : JSON.parse(body.body);
     } catch (error) {
       return sendEnvelope(res, 400, errorEnvelope('bad_request', `Body is not valid JSON: ${(error as Error).message}`));
     }
-    const envelope = await options.core.dispatch(method, payload);
+    const envelope = await options.core.dispatch(method, payload, { caller: 'dashboard' });
     sendEnvelope(res, envelope.ok ? 200 : (STATUS_FOR_ERROR[envelope.error.code] ?? 500), envelope);
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const host = (req.headers.host ?? '').toLowerCase();
-    if (!allowedHosts.has(host)) return send(res, 403, 'Forbidden: unexpected Host header.\n', 'text/plain; charset=utf-8');
-    const url = new URL(req.url ?? '/', 'http://opsbar.invalid');
+    const hostRefusal = hostHeaderRefusal(req.rawHeaders, allowedHosts);
+    if (hostRefusal) return refuse(req, res, hostRefusal);
+    const target = parseRequestTarget(req.url, allowedHosts);
+    if (!target.ok) return refuse(req, res, target);
+    const { url } = target;
 
     if (url.pathname.startsWith('/api/')) {
       if (!tokensEqual(options.token, requestToken(req))) {
         return sendEnvelope(res, 401, errorEnvelope('forbidden', 'Not signed in: open the link printed by `opsbar serve` again.'));
       }
       if (url.pathname === '/api/live') return live.attach(req, res, COMMON_HEADERS);
+      // parseRequestTarget has checked that the path decodes.
       if (url.pathname.startsWith('/api/call/')) return handleApiCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)));
       return sendEnvelope(res, 404, errorEnvelope('unknown_method', 'No such API route.'));
     }
 
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.\n', 'text/plain; charset=utf-8');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      if (!tokensEqual(options.token, offered)) return send(res, 401, 'Wrong or expired token: open the link printed by `opsbar serve`.\n', 'text/plain; charset=utf-8');
+      if (!tokensEqual(options.token, offered)) return sendText(res, 401, 'Wrong or expired token: open the link printed by `opsbar serve`.');
       // Trade the URL token for a cookie and drop it from the address bar and history.
       res.writeHead(303, { ...COMMON_HEADERS, 'Set-Cookie': sessionCookie(options.token), Location: '/', 'Cache-Control': 'no-store' });
       return void res.end();

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { HANG_GUARD_MS } from '../support/eventually';
 import { serveOpsbar } from '../support/opsbarProcess';
 import { tempDir } from '../support/tempDir';
 
@@ -75,5 +76,33 @@ describe('opsbar serve stops cleanly', () => {
     assert.equal(signal, null);
     assert.equal(code, 0, served.stderr());
     assert.equal(existsSync(join(dataDir, 'opsbar.db-wal')), false, `the store was left open\n${served.stderr()}`);
+  });
+
+  test('a request still trickling its body does not hold the exit (its connection is cut after a moment)', async () => {
+    const dataDir = tempDir('opsbar-stop-');
+    writeFileSync(join(dataDir, 'config.yaml'), 'docker:\n  enabled: false\ngpu:\n  enabled: false\n');
+    const served = await serveOpsbar(dataDir);
+    const port = new URL(served.origin).port;
+    const socket = connect(Number(port), '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk));
+    const socketClosed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.on('error', () => undefined);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const head = `POST /api/call/status.get HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${served.token}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`;
+    await new Promise<void>((resolve) => socket.write(head, () => resolve()));
+    served.child.kill('SIGTERM');
+    // The client never finishes its body: a server that waits for it never exits (after close()
+    // Node stops timing requests out). Only a hang guard, no time budget.
+    let guard: NodeJS.Timeout | undefined;
+    const hung = new Promise<'hung'>((resolve) => (guard = setTimeout(() => resolve('hung'), HANG_GUARD_MS)));
+    const result = await Promise.race([exited(served.child), hung]);
+    clearTimeout(guard);
+    socket.destroy();
+    if (result === 'hung') served.child.kill('SIGKILL');
+    assert.notEqual(result, 'hung', `serve waited for a request in flight instead of exiting\n${served.stderr()}`);
+    await socketClosed;
+    assert.equal(result !== 'hung' && result.code, 0, served.stderr());
+    assert.equal(answer, '', 'the cut request got no answer');
   });
 });

@@ -29,6 +29,9 @@ export interface HeadlessServer {
   close(): Promise<void>;
 }
 
+/** How long close() lets requests in flight finish before it cuts their connections. */
+const CLOSE_GRACE_MS = 500;
+
 /** A request refused before routing: an envelope for API clients, a line of text for browsers. */
 function refuse(req: IncomingMessage, res: ServerResponse, refusal: { status: number; message: string }): void {
   if (!(req.url ?? '').includes('/api/')) return sendText(res, refusal.status, refusal.message);
@@ -117,7 +120,11 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     url: `http://${hostInUrl}:${port}/`,
     async close() {
       live.closeAll();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A request still in flight (a client trickling its body) gets a moment, not its 30 s timeout.
+      const cutOff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cutOff);
     },
   };
 }

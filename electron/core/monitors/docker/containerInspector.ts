@@ -80,7 +80,7 @@ export class ContainerInspectCache {
   }
 
   /** Facts for every listed container; inspect failures fall back to the list's Status text. */
-  async factsFor(api: DockerApi, summaries: RawContainerSummary[]): Promise<Map<string, InspectedFacts>> {
+  async factsFor(api: DockerApi, summaries: RawContainerSummary[], stop?: AbortSignal): Promise<Map<string, InspectedFacts>> {
     const listed = new Set(summaries.map((s) => s.Id));
     for (const id of [...this.entries.keys()]) if (!listed.has(id)) this.entries.delete(id);
     for (const id of [...this.stale]) if (!listed.has(id)) this.stale.delete(id);
@@ -92,6 +92,7 @@ export class ContainerInspectCache {
       try {
         const details = await callWithDeadline(this.options.clock, this.options.timeoutMs, 'inspecting a container', (signal) =>
           api.inspectContainer(summary.Id, signal),
+          stop,
         );
         this.entries.set(summary.Id, { key: cacheKey(summary), facts: factsFromInspect(details) });
       } catch {

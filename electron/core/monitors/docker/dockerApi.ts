@@ -1,6 +1,8 @@
 import type Dockerode from 'dockerode';
 import Module, { createRequire } from 'node:module';
 import type { DockerEndpoint } from './dockerEndpoint';
+import { createEngineHttp } from './engineHttp';
+import { containerDetailsFrom, containerListFrom, engineVersionFrom, statsFrom } from './engineReplies';
 
 /** The raw fields of `GET /containers/json` that Opsbar reads (all untrusted). */
 export interface RawContainerSummary {
@@ -14,6 +16,9 @@ export interface RawContainerSummary {
 
 /** The raw fields of `GET /containers/{id}/json` that Opsbar reads. */
 export interface RawContainerDetails {
+  /** "/name" (the GPU panel's process → container lookup). */
+  Name?: string;
+  Config?: { Labels?: Record<string, string> | null };
   RestartCount?: number;
   State?: {
     Status?: string;
@@ -27,7 +32,7 @@ export interface RawContainerDetails {
 
 /**
  * The few Engine API calls the collector makes. Every call takes an AbortSignal so the
- * caller can put a deadline on it; the production implementation wraps dockerode.
+ * caller can put a deadline on it; the production implementation is createDockerApi below.
  */
 export interface DockerApi {
   version(signal: AbortSignal): Promise<{ Version?: string; ApiVersion?: string }>;
@@ -94,23 +99,20 @@ export function createDockerode(endpoint: DockerEndpoint): Dockerode {
   return new Dockerode({ ...common, socketPath: undefined, host: endpoint.host, port: endpoint.port, protocol: 'http' });
 }
 
-// dockerode forwards `abortSignal` to http.request; its typings do not declare it.
-type WithSignal<T> = T & { abortSignal: AbortSignal };
-
-export function dockerApiFrom(docker: Dockerode): DockerApi {
-  return {
-    // The typings omit version's options argument, which dockerode accepts.
-    version: (signal) => (docker.version as unknown as (o: WithSignal<object>) => Promise<Dockerode.DockerVersion>).call(docker, { abortSignal: signal }),
-    listContainers: (signal) => docker.listContainers({ all: true, abortSignal: signal } as WithSignal<{ all: boolean }>),
-    inspectContainer: (id, signal) => docker.getContainer(id).inspect({ abortSignal: signal } as WithSignal<object>),
-    containerStats: (id, signal) =>
-      docker.getContainer(id).stats({ stream: false, 'one-shot': true, abortSignal: signal } as WithSignal<{ stream: false; 'one-shot': boolean }>),
-    containerEvents: (signal) =>
-      docker.getEvents({ filters: { type: ['container'] }, abortSignal: signal } as WithSignal<{ filters: Record<string, string[]> }>),
-  };
-}
-
-/** The production client factory: endpoint → dockerode → DockerApi. */
+/**
+ * The production client: Node's http over the endpoint, every reply bounded (engineHttp) and
+ * checked against the shape Opsbar reads (engineReplies). dockerode is not on this path: it
+ * buffers whole replies without bound; `createDockerode` stays for full-API uses.
+ */
 export function createDockerApi(endpoint: DockerEndpoint): DockerApi {
-  return dockerApiFrom(createDockerode(endpoint));
+  const http = createEngineHttp(endpoint);
+  const id = (value: string) => encodeURIComponent(value);
+  return {
+    version: async (signal) => engineVersionFrom(await http.getJson('/version', signal)),
+    listContainers: async (signal) => containerListFrom(await http.getJson('/containers/json?all=1', signal)),
+    inspectContainer: async (containerId, signal) => containerDetailsFrom(await http.getJson(`/containers/${id(containerId)}/json`, signal), containerId),
+    containerStats: async (containerId, signal) =>
+      statsFrom(await http.getJson(`/containers/${id(containerId)}/stats?stream=false&one-shot=true`, signal), containerId),
+    containerEvents: (signal) => http.openStream(`/events?filters=${encodeURIComponent(JSON.stringify({ type: ['container'] }))}`, signal),
+  };
 }

@@ -1,7 +1,7 @@
 import type { DockerSnapshot } from '../../../../shared/types/docker';
 import type { Clock } from '../../clock';
 import type { Collector, CollectorHooks, CollectorOutput, Sample } from '../collector';
-import { callWithDeadline } from './callWithDeadline';
+import { callWithDeadline, DockerTimeoutError } from './callWithDeadline';
 import { createDockerApi, type DockerApi } from './dockerApi';
 import {
   describeEndpoint,
@@ -36,6 +36,13 @@ export interface DockerCollectorOptions {
 const DEFAULT_CALL_TIMEOUT_MS = 5_000;
 
 /**
+ * A collect this soon after the engine timed out reports that timeout again instead of waiting
+ * out another deadline: a one-shot status takes two readings 250 ms apart, and a hung engine
+ * must cost it one deadline, not two.
+ */
+const REUSE_TIMEOUT_FOR_MS = 1_000;
+
+/**
  * Docker stacks and containers: one list call per interval, inspect only for containers that
  * changed, usage from cgroup files (one-shot stats in bounded rounds where those cannot be read),
  * and the events stream for prompt updates and events.
@@ -57,6 +64,9 @@ export class DockerCollector implements Collector<DockerSnapshot> {
   private engineVersion: string | null = null;
   private hooks: CollectorHooks | null = null;
   private watcher: DockerEventWatcher | null = null;
+  /** Aborted by stop(): in-flight list, inspect and version calls are abandoned, not awaited. */
+  private stopping = new AbortController();
+  private lastTimeout: { at: number; error: string } | null = null;
 
   constructor(private readonly options: DockerCollectorOptions) {
     this.intervalMs = options.intervalMs;
@@ -70,6 +80,7 @@ export class DockerCollector implements Collector<DockerSnapshot> {
 
   start(hooks: CollectorHooks): void {
     this.hooks = hooks;
+    this.stopping = new AbortController();
     this.connectClient();
     this.watcher = new DockerEventWatcher({
       clock: this.clock,
@@ -89,6 +100,7 @@ export class DockerCollector implements Collector<DockerSnapshot> {
     this.hooks = null;
     // Abandon a running stats round rather than wait for dockerd (one-shot stats take ~1 s each).
     this.stats.abort();
+    this.stopping.abort();
   }
 
   async collect(): Promise<CollectorOutput<DockerSnapshot>> {
@@ -99,15 +111,21 @@ export class DockerCollector implements Collector<DockerSnapshot> {
     const resolution = this.resolution as DockerEndpointResolution;
     if (!api) return this.unavailable(at, describeNoEndpoint(resolution));
 
+    if (this.lastTimeout && at - this.lastTimeout.at < REUSE_TIMEOUT_FOR_MS) return this.unavailable(at, this.lastTimeout.error);
+    const stop = this.stopping.signal;
+
     let summaries;
     try {
-      summaries = await callWithDeadline(this.clock, this.callTimeoutMs, 'listing containers', (signal) => api.listContainers(signal));
+      summaries = await callWithDeadline(this.clock, this.callTimeoutMs, 'listing containers', (signal) => api.listContainers(signal), stop);
     } catch (error) {
-      return this.unavailable(at, describeDockerFailure(error, resolution, 'listing containers'));
+      const message = describeDockerFailure(error, resolution, 'listing containers');
+      this.lastTimeout = error instanceof DockerTimeoutError ? { at: this.clock.now(), error: message } : null;
+      return this.unavailable(at, message);
     }
+    this.lastTimeout = null;
     if (!this.available) await this.onEngineBack(api);
 
-    const facts = await this.inspectCache.factsFor(api, summaries);
+    const facts = await this.inspectCache.factsFor(api, summaries, stop);
     const runningIds = summaries.filter((s) => containerState(s) === 'running').map((s) => s.Id);
     this.stats.retain(runningIds);
     this.stats.sample(api, runningIds.map((id) => ({ id, pid: facts.get(id)?.pid ?? null })));
@@ -169,7 +187,7 @@ export class DockerCollector implements Collector<DockerSnapshot> {
     this.available = true;
     this.inspectCache.clear();
     try {
-      const version = await callWithDeadline(this.clock, this.callTimeoutMs, 'reading the engine version', (signal) => api.version(signal));
+      const version = await callWithDeadline(this.clock, this.callTimeoutMs, 'reading the engine version', (signal) => api.version(signal), this.stopping.signal);
       this.engineVersion = typeof version.Version === 'string' ? version.Version : null;
     } catch {
       this.engineVersion = null;

@@ -1,5 +1,6 @@
 import { DockerTimeoutError } from './callWithDeadline';
 import { describeEndpoint, type DockerEndpointResolution } from './dockerEndpoint';
+import { DockerReplyCutError, DockerReplyInvalidError, DockerReplyTooLargeError } from './engineReplyErrors';
 
 const START_HINT = 'Start Docker Desktop, Colima or dockerd, or set docker.endpoint in the config.';
 
@@ -20,6 +21,10 @@ function alsoTried(resolution: DockerEndpointResolution): string {
 
 function ignoredNote(resolution: DockerEndpointResolution): string {
   return resolution.ignored.map((i) => ` Ignored ${i.value}: ${i.reason}.`).join('');
+}
+
+function mebibytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 }
 
 /** Why no endpoint could even be chosen. */
@@ -46,6 +51,15 @@ export function describeDockerFailure(error: unknown, resolution: DockerEndpoint
 
   if (error instanceof DockerTimeoutError) {
     return `Docker did not answer within ${Math.round(error.timeoutMs / 100) / 10} s at ${where} (${what}): the engine looks hung or overloaded. Restart Docker; Opsbar reconnects by itself.`;
+  }
+  if (error instanceof DockerReplyTooLargeError) {
+    return `The Docker engine at ${where} sent a reply over ${mebibytes(error.limitBytes)} to ${error.request}; not read. Check what answers at ${where} (docker.endpoint in the config), or restart Docker.`;
+  }
+  if (error instanceof DockerReplyInvalidError) {
+    return `The Docker engine at ${where} answered ${error.request} with something that is not ${error.expected} (${error.problem}). Check that ${where} is a Docker engine (docker.endpoint in the config).`;
+  }
+  if (error instanceof DockerReplyCutError) {
+    return `The Docker engine at ${where} closed the connection in the middle of the reply to ${error.request} (${what}). Restart Docker if it keeps happening.`;
   }
   if (code === 'EACCES' || code === 'EPERM') {
     return `Opsbar is not allowed to use the Docker socket at ${where} (permission denied). Add your user to the docker group and log in again, or set docker.endpoint to a socket you may use.`;

@@ -9,6 +9,7 @@ const benches = [
   'bench/store-flush-bench.ts',
   'bench/system-collector-bench.ts',
   'bench/runbook-bench.ts',
+  'bench/runbookScale.ts',
   'bench/serveVsGlances.ts',
   'bench/dockerScale.ts',
 ];

@@ -78,7 +78,12 @@ export function createRunbookSystem(options: RunbookSystemOptions): RunbookSyste
     });
   let catalog = catalogFor(options.settings());
   // The runner keeps one catalog object; a changed folder setting swaps what it delegates to.
-  const liveCatalog: RunbookCatalog = { view: () => catalog.view(), get: (id) => catalog.get(id), refresh: () => catalog.refresh() };
+  const liveCatalog: RunbookCatalog = {
+    view: () => catalog.view(),
+    get: (id) => catalog.get(id),
+    refresh: () => catalog.refresh(),
+    checkOnDisk: (runbook) => catalog.checkOnDisk?.(runbook) ?? null,
+  };
 
   const services: StepServices = {
     processes: createProcessRunner(),
@@ -130,6 +135,7 @@ export function createRunbookSystem(options: RunbookSystemOptions): RunbookSyste
       const directory = options.settings().runbooks.directory;
       if (directory !== lastDirectory) {
         lastDirectory = directory;
+        catalog.close?.();
         catalog = catalogFor(options.settings());
       } else {
         catalog.refresh();
@@ -141,6 +147,7 @@ export function createRunbookSystem(options: RunbookSystemOptions): RunbookSyste
     },
     async stop() {
       scheduler?.stop();
+      catalog.close?.();
       await runs.shutdown();
     },
   };

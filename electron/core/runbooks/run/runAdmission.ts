@@ -23,6 +23,9 @@ export function admitRunbook(catalog: RunbookCatalog, runbookId: string, hash: s
       `${runbook.title} changed on disk since it was shown (hash ${short(hash)}, now ${short(runbook.hash)}); reload and check the steps again`,
     );
   }
+  // The catalog is a cache keyed by lstat signatures: the file itself decides (re-read, hashed).
+  const stale = catalog.checkOnDisk?.(runbook);
+  if (stale) throw new RunRefusedError(stale);
   return runbook;
 }
 

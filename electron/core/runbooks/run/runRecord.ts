@@ -39,6 +39,10 @@ export class RunRecord {
   /** The operator's note for the next attempt recorded. */
   pendingNote = '';
   private waiters: ((run: RunDetail) => void)[] = [];
+  /** Each attempt's current copy for snapshots (dropped when the attempt is written again). */
+  private readonly attemptCopies = new WeakMap<StepAttempt, StepAttempt>();
+  /** Attempt copies made so far: the per-step cost, counted by a test. */
+  copiesMade = 0;
 
   constructor(
     readonly detail: RunDetail,
@@ -66,8 +70,30 @@ export class RunRecord {
     return step ? `step ${index + 1} '${step.title}'` : `step ${index + 1}`;
   }
 
+  /**
+   * A copy callers may keep. Every save publishes one, so a deep clone of all attempts made each
+   * step cost O(steps) and a 5,000-step run O(steps²). An attempt's copy is made once and shared
+   * by later snapshots until the attempt is written again (saveAttempt); only the run's own
+   * fields and the two arrays of references are new each time.
+   */
   snapshot(): RunDetail {
-    return structuredClone(this.detail);
+    const { steps, attempts, params, wait, ...fields } = this.detail;
+    const copy = (attempt: StepAttempt): StepAttempt => {
+      let cloned = this.attemptCopies.get(attempt);
+      if (!cloned) {
+        cloned = structuredClone(attempt);
+        this.attemptCopies.set(attempt, cloned);
+        this.copiesMade++;
+      }
+      return cloned;
+    };
+    return {
+      ...fields,
+      params: { ...params },
+      wait: wait === null ? null : structuredClone(wait),
+      steps: steps.map((attempt) => (attempt ? copy(attempt) : null)),
+      attempts: attempts.map(copy),
+    };
   }
 
   /** Writes the run's state, publishes it, and answers settled() callers once it waits or ended. */
@@ -115,6 +141,7 @@ export class RunRecord {
 
   /** Writes an attempt changed in place. */
   saveAttempt(attempt: StepAttempt): void {
+    this.attemptCopies.delete(attempt);
     this.guard('record the step', () => this.deps.store.updateAttempt(this.id, attempt));
   }
 

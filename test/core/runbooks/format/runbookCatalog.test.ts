@@ -61,7 +61,7 @@ test('a missing or unset user folder is an empty, problem-free list', () => {
   }
 });
 
-test('only *.md files directly in the folder count; README.md is skipped in any case; unreadable files are invalid at line 0', () => {
+test('only *.md files directly in the folder count; README.md is skipped in any case; a folder named *.md and a broken link are invalid at line 0', () => {
   const dir = tempDir();
   writeFileSync(join(dir, 'one.md'), runbookText('one-runbook', 'One'));
   writeFileSync(join(dir, 'Readme.MD'), 'notes');
@@ -71,10 +71,13 @@ test('only *.md files directly in the folder count; README.md is skipped in any 
   symlinkSync(join(dir, 'gone'), join(dir, 'broken.md'));
   const view = createRunbookCatalog({ builtinDir: dir, userDir: null, kinds: testKinds() }).view();
   assert.deepEqual(view.runbooks.map((r) => r.id), ['one-runbook']);
-  assert.equal(view.invalid.length, 1);
-  assert.equal(view.invalid[0].file, join(dir, 'broken.md'));
-  assert.equal(view.invalid[0].problems[0].line, 0);
-  assert.match(view.invalid[0].problems[0].message, /^Cannot read the file: ENOENT/);
+  assert.deepEqual(
+    view.invalid.map((entry) => [entry.file, entry.problems[0].line, entry.problems[0].message]),
+    [
+      [join(dir, 'broken.md'), 0, 'broken.md is a link to a file that does not exist; not read. Fix or remove the link.'],
+      [join(dir, 'nested.md'), 0, 'nested.md is a folder, not a regular file; not read.'],
+    ],
+  );
 });
 
 test('a file over 256 KiB is refused from its size, at line 0', () => {

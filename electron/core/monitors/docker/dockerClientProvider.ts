@@ -15,7 +15,7 @@ export interface DockerClientProviderOptions {
   env?: Readonly<Record<string, string | undefined>>;
   homedir?: string;
   exists?: (path: string) => boolean;
-  /** Builds the client (dockerode, loaded on first use). */
+  /** Builds the client (the bounded Engine API client, loaded on first use). */
   createClient?: (endpoint: DockerEndpoint) => DockerApi;
 }
 
@@ -29,7 +29,7 @@ export function createDockerClientProvider(options: DockerClientProviderOptions)
   const createClient =
     options.createClient ??
     ((endpoint: DockerEndpoint) => {
-      // Loaded on first use: dockerode is the heaviest module Opsbar loads.
+      // Loaded on first use: hosts without Docker never load the Engine API client.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { createDockerApi } = require('./dockerApi') as typeof import('./dockerApi');
       return createDockerApi(endpoint);

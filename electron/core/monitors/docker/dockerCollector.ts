@@ -25,7 +25,7 @@ export interface DockerCollectorOptions {
   /** settings.monitoring.dockerStatsConcurrency: stats (and inspect) requests at once. */
   statsConcurrency: number;
   clock: Clock;
-  /** Builds the Engine API client for an endpoint; dockerode in production, a fake in tests. */
+  /** Builds the Engine API client for an endpoint (bounded Node http in production, a fake in tests). */
   createClient?: (endpoint: DockerEndpoint) => DockerApi;
   /** Deadline of every Docker call (default 5 s). */
   callTimeoutMs?: number;

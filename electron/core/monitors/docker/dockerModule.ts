@@ -14,7 +14,7 @@ export const dockerModule: MonitorModule<'docker'> = {
   enabled: (settings) => settings.docker.enabled,
   collectionSettings: (settings) => [settings.docker, settings.monitoring.dockerIntervalMs, settings.monitoring.dockerStatsConcurrency],
   async createCollector(settings, deps) {
-    // Loaded only when Docker monitoring is on: dockerode is the heaviest module Opsbar loads.
+    // Loaded only when Docker monitoring is on.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createDockerCollector } = require('./index') as typeof import('./index');
     return createDockerCollector(settings, { clock: deps.clock });

@@ -5,6 +5,7 @@ import type { ApiCallState } from './hooks/useApiCall';
 import { GpuPage } from './pages/GpuPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { RunbooksRoute } from './pages/RunbooksRoute';
+import { SettingsPage } from './pages/SettingsPage';
 import { StacksPage } from './pages/StacksPage';
 
 export interface PageContext {
@@ -22,10 +23,11 @@ export interface Route {
   render: (context: PageContext) => ReactNode;
 }
 
-/** Every page of the app; Settings joins here as one entry. */
+/** Every page of the app. */
 export const ROUTES: Route[] = [
   { id: 'overview', label: 'Overview', render: (c) => <OverviewPage status={c.status} navigate={c.navigate} /> },
   { id: 'stacks', label: 'Stacks', render: (c) => <StacksPage initialFilter={c.query.get('q') ?? ''} /> },
   { id: 'gpu', label: 'GPU', render: (c) => <GpuPage navigate={c.navigate} status={c.status} /> },
   { id: 'runbooks', label: 'Runbooks', render: (c) => <RunbooksRoute path={c.path} query={c.query} navigate={c.navigate} /> },
+  { id: 'settings', label: 'Settings', render: () => <SettingsPage /> },
 ];

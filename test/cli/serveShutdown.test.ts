@@ -4,7 +4,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { HANG_GUARD_MS } from '../support/eventually';
-import { serveOpsbar } from '../support/opsbarProcess';
+import { serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
 import { tempDir } from '../support/tempDir';
 
 /** A Docker endpoint that accepts connections and never answers: start-up never finishes. */
@@ -42,40 +42,41 @@ describe('opsbar serve stops cleanly', () => {
     for (const close of closers) await close();
   });
 
-  test('SIGTERM while the monitors are still starting (Docker hangs) exits 0 with the store closed', async () => {
+  /** `opsbar serve` whose Docker endpoint accepts connections and never answers. */
+  async function serveBesideHangingEngine() {
     const dataDir = tempDir('opsbar-stop-');
     const socket = join(dataDir, 'hanging-docker.sock');
     const engine = await hangingEngine(socket);
     closers.push(engine.close);
     writeFileSync(join(dataDir, 'config.yaml'), `docker:\n  endpoint: unix://${socket}\ngpu:\n  enabled: false\n`);
-    const served = await serveOpsbar(dataDir);
-    // The dashboard line comes before the monitors have started: the signal lands in start-up.
-    served.child.kill('SIGTERM');
+    return { dataDir, engine, served: await serveOpsbar(dataDir) };
+  }
+
+  async function assertStoppedCleanly(served: ServedOpsbar, dataDir: string): Promise<void> {
     const { code, signal } = await exited(served.child);
     assert.equal(signal, null, `killed by ${signal}: the signal arrived before Opsbar listened for it\n${served.stderr()}`);
     assert.equal(code, 0, served.stderr());
     // Closing the last connection checkpoints the WAL and removes it: the store was closed.
     assert.ok(existsSync(join(dataDir, 'opsbar.db')));
     assert.equal(existsSync(join(dataDir, 'opsbar.db-wal')), false, `the store was left open\n${served.stderr()}`);
+  }
+
+  test('SIGTERM while the monitors are still starting (Docker hangs) exits 0 with the store closed', async () => {
+    const { dataDir, served } = await serveBesideHangingEngine();
+    // The dashboard line comes before the monitors have started: the signal lands in start-up.
+    served.child.kill('SIGTERM');
+    await assertStoppedCleanly(served, dataDir);
   });
 
   test('SIGTERM after start-up while the Docker engine hangs exits 0 with the store closed', async () => {
-    const dataDir = tempDir('opsbar-stop-');
-    const socket = join(dataDir, 'hanging-docker.sock');
-    const engine = await hangingEngine(socket);
-    closers.push(engine.close);
-    writeFileSync(join(dataDir, 'config.yaml'), `docker:\n  endpoint: unix://${socket}\ngpu:\n  enabled: false\n`);
-    const served = await serveOpsbar(dataDir);
+    const { dataDir, engine, served } = await serveBesideHangingEngine();
     // Wait until a Docker request is in flight, hanging.
     await new Promise<void>((resolve) => {
       const check = () => engine.server.getConnections((_, count) => (count > 0 ? resolve() : setImmediate(check)));
       check();
     });
     served.child.kill('SIGTERM');
-    const { code, signal } = await exited(served.child);
-    assert.equal(signal, null);
-    assert.equal(code, 0, served.stderr());
-    assert.equal(existsSync(join(dataDir, 'opsbar.db-wal')), false, `the store was left open\n${served.stderr()}`);
+    await assertStoppedCleanly(served, dataDir);
   });
 
   test('a request still trickling its body does not hold the exit (its connection is cut after a moment)', async () => {

@@ -26,3 +26,15 @@ export function fullStatusMessage(status: StatusSnapshot): Extract<LiveMessage, 
   const readAt = Object.fromEntries(Object.entries(modules).flatMap(([id, m]) => (m && typeof m.at === 'number' ? [[id, m.at]] : [])));
   return { type: 'status', head: { at, overall, checks, ...(maintenance ? { maintenance } : {}) }, modules, full: true, readAt };
 }
+
+/** A status with nothing read yet: no checks, no system sample, Docker and GPUs unavailable. */
+export function emptyStatus(at = 1): StatusSnapshot {
+  return {
+    at,
+    overall: 'ok',
+    checks: [],
+    system: null,
+    docker: { at, available: false, endpoint: null, error: 'none', engineVersion: null, stacks: [] },
+    gpu: noGpuSnapshot(at),
+  };
+}

@@ -10,17 +10,10 @@ import { type Logger } from '../../../electron/core/logger';
 import { createToken } from '../../../electron/core/server/auth';
 import { startHeadlessServer, type HeadlessServer } from '../../../electron/core/server/httpServer';
 import type { StatusSnapshot } from '../../../shared/types/status';
-import { noGpuSnapshot } from '../../support/statusFixtures';
+import { emptyStatus } from '../../support/statusFixtures';
 import { tempDir } from '../../support/tempDir';
 
-const status: StatusSnapshot = {
-  at: 1,
-  overall: 'ok',
-  checks: [],
-  system: null,
-  docker: { at: 1, available: false, endpoint: null, error: 'none', engineVersion: null, stacks: [] },
-  gpu: noGpuSnapshot(),
-};
+const status: StatusSnapshot = emptyStatus();
 
 let server: HeadlessServer;
 const token = createToken();

@@ -9,18 +9,11 @@ import { createToken } from '../../../electron/core/server/auth';
 import { startHeadlessServer, type HeadlessServer } from '../../../electron/core/server/httpServer';
 import type { LiveMessage } from '../../../shared/api/live';
 import type { StatusSnapshot } from '../../../shared/types/status';
-import { noGpuSnapshot } from '../../support/statusFixtures';
+import { emptyStatus } from '../../support/statusFixtures';
 import { tempDir } from '../../support/tempDir';
 import { rawRequest, requestHead } from './rawHttp';
 
-const status: StatusSnapshot = {
-  at: 1,
-  overall: 'ok',
-  checks: [],
-  system: null,
-  docker: { at: 1, available: false, endpoint: null, error: 'none', engineVersion: null, stacks: [] },
-  gpu: noGpuSnapshot(),
-};
+const status: StatusSnapshot = emptyStatus();
 
 const token = createToken();
 const hub = new LiveHub();

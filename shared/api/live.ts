@@ -1,11 +1,13 @@
 import type { OpsEvent } from '../types/events';
-import type { RunDetail, RunOutputChunk } from '../types/runbooks';
+import type { RunHead, RunOutputChunk, StepAttempt } from '../types/runbooks';
 import type { ModuleId, ModuleSnapshots, StatusHead } from '../types/status';
 
 /**
  * Pushed from core to UI: a status change (the head, and only the module snapshots that
- * changed since the last message), an event as it happens, a runbook run that changed state,
- * or live output of a running step (bounded per message).
+ * changed since the last message), an event as it happens, a runbook run that changed state
+ * (its head and only the attempts added or changed since its previous message: a whole run per
+ * step made a long run's messages grow with every step), or live output of a running step
+ * (bounded per message).
  */
 export type LiveMessage =
   | {
@@ -18,7 +20,12 @@ export type LiveMessage =
       readAt: Partial<Record<ModuleId, number>>;
     }
   | { type: 'event'; event: OpsEvent }
-  | { type: 'run'; run: RunDetail }
+  | {
+      type: 'run';
+      run: RunHead;
+      /** Attempts added or changed since this run's previous message (all of them in its first). */
+      attempts: StepAttempt[];
+    }
   | { type: 'run-output'; chunk: RunOutputChunk };
 
 export const LIVE_MESSAGE_TYPES = ['status', 'event', 'run', 'run-output'] as const;

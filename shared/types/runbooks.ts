@@ -189,16 +189,20 @@ export interface RunSummary {
   summary: string;
 }
 
-export interface RunDetail extends RunSummary {
+/** A run without its attempts: what a live `run` message carries beside the attempts that changed. */
+export interface RunHead extends RunSummary {
   params: Record<string, string>;
   wait: RunWait | null;
+  /** A suggested next runbook when a failure path points to one. */
+  suggestedRunbook: string | null;
+  notes: string;
+}
+
+export interface RunDetail extends RunHead {
   /** Latest attempt per step index (null: not reached yet). */
   steps: (StepAttempt | null)[];
   /** Every attempt in order, retries included. */
   attempts: StepAttempt[];
-  /** A suggested next runbook when a failure path points to one. */
-  suggestedRunbook: string | null;
-  notes: string;
 }
 
 /** Live output of a running step: appended text (bounded per message). */

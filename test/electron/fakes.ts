@@ -3,6 +3,7 @@
 import { fullStatusMessage, noGpuSnapshot } from '../support/statusFixtures';
 import { EventEmitter } from 'node:events';
 import type { LiveMessage } from '../../shared/api/live';
+import { runChange, runHeadOf } from '../../shared/runbooks/applyRunChange';
 import type { DockerSnapshot, Stack } from '../../shared/types/docker';
 import type { RunDetail, RunSummary } from '../../shared/types/runbooks';
 import type { Severity } from '../../shared/types/severity';
@@ -81,7 +82,7 @@ export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'st
       id: this.startedRunbooks.length, runbookId, runbookTitle: runbookId, hash: 'h', trigger, startedBy: trigger, mode: 'auto', state: 'running',
       startedAt: 1, endedAt: null, currentStep: 0, stepCount: 1, summary: '', params: {}, wait: null, steps: [null], attempts: [], suggestedRunbook: null, notes: '',
     };
-    for (const listener of [...this.listeners]) listener({ type: 'run', run });
+    for (const listener of [...this.listeners]) listener(runChange(runHeadOf(run), run.attempts));
     return run;
   }
 

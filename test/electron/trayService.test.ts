@@ -164,7 +164,7 @@ describe('TrayService', () => {
     trays[0].menu?.template.find((i) => i.label === 'Run daily health check')?.click?.();
     assert.deepEqual(started, ['run']);
     const publishRun = (run: RunSummary) => {
-      for (const listener of core.listeners) listener({ type: 'run', run: { ...run, params: {}, wait: null, steps: [], attempts: [], suggestedRunbook: null, notes: '' } });
+      for (const listener of core.listeners) listener({ type: 'run', run: { ...run, params: {}, wait: null, suggestedRunbook: null, notes: '' }, attempts: [] });
     };
     publishRun(summary('daily-health-check', 'running'));
     assert.ok(menu().includes('Daily health check running…'));

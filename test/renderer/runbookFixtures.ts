@@ -12,6 +12,8 @@ import type {
   StepBlock,
   MaintenanceWindowView,
 } from '../../shared/types/runbooks';
+import type { LiveMessage } from '../../shared/api/live';
+import { runChange, runHeadOf } from '../../shared/runbooks/applyRunChange';
 import { NOW } from './fixtures';
 
 export const HASH = 'a'.repeat(64);
@@ -177,4 +179,9 @@ export function schedules(): { schedules: ScheduleView[]; maintenance: Maintenan
     ],
     maintenance: { active: false, until: null, nextStartAt: NOW + 7_200_000, cron: '0 3 * * 0', minutes: 120 },
   };
+}
+
+/** The live `run` message for a run: its head and `attempts` (default: all of them, as a run's first message). */
+export function runMessage(detail: RunDetail, attempts: StepAttempt[] = detail.attempts): LiveMessage {
+  return runChange(runHeadOf(detail), attempts);
 }

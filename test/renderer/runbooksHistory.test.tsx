@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createFakeTransport } from './fakeTransport';
-import { run } from './runbookFixtures';
+import { run, runMessage } from './runbookFixtures';
 import { renderApp } from './renderApp';
 
 afterEach(cleanup);
@@ -35,7 +35,7 @@ describe('run history and schedules', () => {
     renderApp(transport, 'runbooks/history');
     await screen.findByRole('button', { name: 'Open run #41 of Docker answers' });
     const before = transport.calls.filter((c) => c.method === 'runbooks.runs').length;
-    await act(async () => transport.emit({ type: 'run', run: run({ id: 43 }) }));
+    await act(async () => transport.emit(runMessage(run({ id: 43 }))));
     assert.equal(transport.calls.filter((c) => c.method === 'runbooks.runs').length, before + 1);
   });
 

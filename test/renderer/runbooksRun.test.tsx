@@ -6,7 +6,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import type { RunDetail } from '../../shared/types/runbooks';
 import { HEAD_CHARS, TAIL_CHARS } from '../../renderer/src/runbooks/outputBuffer';
 import { createFakeTransport, type FakeTransport } from './fakeTransport';
-import { attempt, chunk, run, runWaitingAt } from './runbookFixtures';
+import { attempt, chunk, run, runMessage, runWaitingAt } from './runbookFixtures';
 import { renderApp } from './renderApp';
 
 afterEach(cleanup);
@@ -136,10 +136,11 @@ describe('guided run view', () => {
     await waitFor(() => assert.match(screen.getByRole('status', { name: 'Run state' }).textContent ?? '', /cancelled/));
 
     // A live message about another run changes nothing; one about this run does.
-    await act(async () => transport.emit({ type: 'run', run: run({ id: 99, state: 'succeeded' }) }));
+    await act(async () => transport.emit(runMessage(run({ id: 99, state: 'succeeded' }))));
     assert.match(screen.getByRole('status', { name: 'Run state' }).textContent ?? '', /cancelled/);
-    const done = run({ state: 'failed', wait: null, endedAt: Date.now(), suggestedRunbook: 'gpu-hang', steps: [attempt({ stepIndex: 0 }), attempt({ stepIndex: 1, state: 'skipped' }), attempt({ stepIndex: 2, state: 'failed' })], attempts: [attempt({ stepIndex: 0 }), attempt({ stepIndex: 1, state: 'skipped' }), attempt({ stepIndex: 2, state: 'failed' })] });
-    await act(async () => transport.emit({ type: 'run', run: done }));
+    const attempts = [attempt({ stepIndex: 0 }), attempt({ stepIndex: 1, attempt: 2, state: 'skipped' }), attempt({ stepIndex: 2, attempt: 3, state: 'failed' })];
+    const done = run({ state: 'failed', wait: null, endedAt: Date.now(), suggestedRunbook: 'gpu-hang', steps: attempts, attempts });
+    await act(async () => transport.emit(runMessage(done)));
     assert.match(screen.getByRole('status', { name: 'Run state' }).textContent ?? '', /failed/);
     assert.deepEqual(
       screen.getAllByRole('img').map((i) => i.getAttribute('aria-label')),

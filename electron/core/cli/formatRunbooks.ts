@@ -1,5 +1,5 @@
 import type { LiveMessage } from '../../../shared/api/live';
-import type { Runbook, RunbookLibraryView, RunDetail, StepAttempt } from '../../../shared/types/runbooks';
+import type { Runbook, RunbookLibraryView, StepAttempt } from '../../../shared/types/runbooks';
 
 /** `opsbar runbook list`: one line per runbook, by category, then the invalid files and why. */
 export function formatRunbookList(view: RunbookLibraryView): string {
@@ -73,8 +73,9 @@ export function createRunPrinter(runId: () => number | null, titles: readonly st
       return;
     }
     if (message.type !== 'run' || message.run.id !== runId()) return;
-    const run: RunDetail = message.run;
-    for (const attempt of run.attempts) {
+    // A message carries only the attempts that changed since the last one about this run.
+    const { run, attempts } = message;
+    for (const attempt of attempts) {
       const key = `${attempt.stepIndex}:${attempt.attempt}`;
       const title = titles[attempt.stepIndex] ?? attempt.stepId;
       if (attempt.state === 'running' && !announced.has(key)) {

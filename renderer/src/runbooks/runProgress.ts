@@ -1,3 +1,4 @@
+import { isAhead } from '../../../shared/runbooks/applyRunChange';
 import type { RunDetail, RunState } from '../../../shared/types/runbooks';
 
 const FINAL: readonly RunState[] = ['succeeded', 'failed', 'cancelled'];
@@ -10,10 +11,5 @@ export const isFinalState = (state: RunState) => FINAL.includes(state);
  */
 export function laterRun(current: RunDetail | undefined, incoming: RunDetail): RunDetail {
   if (!current || current.id !== incoming.id) return incoming;
-  const score = (r: RunDetail) => [r.attempts.length, r.attempts.filter((a) => a.endedAt !== null).length, isFinalState(r.state) ? 1 : 0];
-  const [a, b] = [score(current), score(incoming)];
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) return a[i] > b[i] ? current : incoming;
-  }
-  return incoming;
+  return isAhead(current, incoming) ? current : incoming;
 }

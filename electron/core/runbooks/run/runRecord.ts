@@ -1,4 +1,5 @@
 import type { LiveMessage } from '../../../../shared/api/live';
+import { runChange, runHeadOf } from '../../../../shared/runbooks/applyRunChange';
 import type { Runbook, RunbookStep, RunDetail, RunSummary, StepAttempt } from '../../../../shared/types/runbooks';
 import type { Clock } from '../../clock';
 import type { Logger } from '../../logger';
@@ -43,6 +44,11 @@ export class RunRecord {
   private readonly attemptCopies = new WeakMap<StepAttempt, StepAttempt>();
   /** Attempt copies made so far: the per-step cost, counted by a test. */
   copiesMade = 0;
+  /**
+   * Attempts added or written since the last published message; null until the first one, which
+   * carries them all. A message with every attempt made each step cost O(steps) per subscriber.
+   */
+  private changedAttempts: Set<StepAttempt> | null = null;
 
   constructor(
     readonly detail: RunDetail,
@@ -71,22 +77,14 @@ export class RunRecord {
   }
 
   /**
-   * A copy callers may keep. Every save publishes one, so a deep clone of all attempts made each
+   * A copy callers may keep. Every save used to publish one, so a deep clone of all attempts made each
    * step cost O(steps) and a 5,000-step run O(steps²). An attempt's copy is made once and shared
    * by later snapshots until the attempt is written again (saveAttempt); only the run's own
    * fields and the two arrays of references are new each time.
    */
   snapshot(): RunDetail {
     const { steps, attempts, params, wait, ...fields } = this.detail;
-    const copy = (attempt: StepAttempt): StepAttempt => {
-      let cloned = this.attemptCopies.get(attempt);
-      if (!cloned) {
-        cloned = structuredClone(attempt);
-        this.attemptCopies.set(attempt, cloned);
-        this.copiesMade++;
-      }
-      return cloned;
-    };
+    const copy = (attempt: StepAttempt) => this.copyOf(attempt);
     return {
       ...fields,
       params: { ...params },
@@ -96,16 +94,35 @@ export class RunRecord {
     };
   }
 
+  private copyOf(attempt: StepAttempt): StepAttempt {
+    let cloned = this.attemptCopies.get(attempt);
+    if (!cloned) {
+      cloned = structuredClone(attempt);
+      this.attemptCopies.set(attempt, cloned);
+      this.copiesMade++;
+    }
+    return cloned;
+  }
+
   /** Writes the run's state, publishes it, and answers settled() callers once it waits or ended. */
   save(): void {
     const { mode, state, currentStep, wait, summary, suggestedRunbook, notes, endedAt } = this.detail;
     this.guard('record the run', () => this.deps.store.updateRun(this.id, { mode, state, currentStep, wait, summary, suggestedRunbook, notes, endedAt }));
-    this.guard('publish the run', () => this.deps.publish({ type: 'run', run: this.snapshot() }));
+    this.guard('publish the run', () => this.deps.publish(this.changeMessage()));
     if (this.detail.state !== 'running') {
       const waiters = this.waiters;
       this.waiters = [];
       for (const resolve of waiters) resolve(this.snapshot());
     }
+  }
+
+  /** The head and the attempts changed since the last message (copies, like snapshot()). */
+  private changeMessage(): LiveMessage {
+    const changed = this.changedAttempts ? [...this.changedAttempts].sort((a, b) => a.attempt - b.attempt) : this.detail.attempts;
+    this.changedAttempts = new Set();
+    const head = runHeadOf(this.detail);
+    const copy = { ...head, params: { ...head.params }, wait: head.wait === null ? null : structuredClone(head.wait) };
+    return runChange(copy, changed.map((attempt) => this.copyOf(attempt)));
   }
 
   /** Resolves when the run waits for the operator or ends. */
@@ -135,6 +152,7 @@ export class RunRecord {
     };
     this.detail.attempts.push(attempt);
     this.detail.steps[index] = attempt;
+    this.changedAttempts?.add(attempt);
     this.guard('record the step', () => this.deps.store.addAttempt(this.id, attempt));
     return attempt;
   }
@@ -142,6 +160,7 @@ export class RunRecord {
   /** Writes an attempt changed in place. */
   saveAttempt(attempt: StepAttempt): void {
     this.attemptCopies.delete(attempt);
+    this.changedAttempts?.add(attempt);
     this.guard('record the step', () => this.deps.store.updateAttempt(this.id, attempt));
   }
 

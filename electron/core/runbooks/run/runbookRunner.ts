@@ -1,4 +1,5 @@
 import type { LiveMessage } from '../../../../shared/api/live';
+import { runChange, runHeadOf } from '../../../../shared/runbooks/applyRunChange';
 import type { RunbookStep, RunDetail, RunState, RunSummary, RunWait, StepCommand, StepTransition } from '../../../../shared/types/runbooks';
 import { NotFoundError } from '../../api/dispatcher';
 import type { Clock } from '../../clock';
@@ -395,7 +396,7 @@ export class RunbookRunner implements RunControl {
     this.auditStored(stored, 'runbook.cancel', 'confirmed', { stepIndex: currentStep });
     this.auditStored(stored, 'runbook.end', 'cancelled', { state: 'cancelled', summary });
     const run = this.storedRun(runId);
-    this.publishSafely({ type: 'run', run });
+    this.publishSafely(runChange(runHeadOf(run), run.attempts));
     return run;
   }
 

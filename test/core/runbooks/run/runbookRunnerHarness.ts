@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import type { LiveMessage } from '../../../../shared/api/live';
+import { applyRunChange } from '../../../../shared/runbooks/applyRunChange';
 import type { Runbook, RunbookLibraryView, RunbookParam, RunbookStep, RunDetail, RunOutputChunk, StepTransition } from '../../../../shared/types/runbooks';
 import type { Clock } from '../../../../electron/core/clock';
 import { silentLogger } from '../../../../electron/core/logger';
@@ -194,11 +195,24 @@ export function harness(options: { catalog: RunbookCatalog; clock: Clock; kinds?
     dir,
     messages,
     calls,
-    runs: (runId) => messages.flatMap((m) => (m.type === 'run' && m.run.id === runId ? [m.run] : [])),
+    runs: (runId) => foldRunMessages(messages, runId),
     output: (runId) => messages.flatMap((m) => (m.type === 'run-output' && m.chunk.runId === runId ? [m.chunk] : [])),
     restart() {
       store.close();
       return harness({ ...options, dir });
     },
   };
+}
+
+/** The run as a live subscriber sees it after each `run` message about it (each message carries only the changed attempts). */
+export function foldRunMessages(messages: readonly LiveMessage[], runId: number): RunDetail[] {
+  const seen: RunDetail[] = [];
+  for (const m of messages) {
+    if (m.type !== 'run' || m.run.id !== runId) continue;
+    const base: RunDetail = seen.at(-1) ?? { ...m.run, steps: [], attempts: [] };
+    const next = applyRunChange(base, m);
+    if (!next) throw new Error(`run #${runId}: a live message could not be folded`);
+    seen.push(next);
+  }
+  return seen;
 }

@@ -12,6 +12,7 @@ const benches = [
   'bench/runbookScale.ts',
   'bench/serveVsGlances.ts',
   'bench/dockerScale.ts',
+  'bench/modelProbe.ts',
 ];
 const only = process.argv.slice(2);
 let failed = 0;

@@ -6,6 +6,7 @@ import type { ModelServerKindName } from '../../../../../electron/core/monitors/
 import { modelServerKinds } from '../../../../../electron/core/monitors/models/servers/modelServerKinds';
 import { startFakeModelServer, type FakeModelServer } from '../../../../support/fakeModelKinds';
 import { fixtureGet } from './fixtureGet';
+import { HANG_GUARD_MS } from '../../../../support/eventually';
 
 const servers: FakeModelServer[] = [];
 after(async () => Promise.all(servers.map((server) => server.close())));
@@ -16,7 +17,7 @@ async function start(kind: ModelServerKindName, options: Parameters<typeof start
 }
 
 /** Real loopback GETs, with a default port (8080, 11434…) mapped to the fake listening elsewhere. */
-function redirectingGet(map: Record<number, FakeModelServer>, deadlineMs = 3_000) {
+function redirectingGet(map: Record<number, FakeModelServer>, deadlineMs = HANG_GUARD_MS) {
   return (url: string, apiKey?: string): ServerGet => {
     const port = Number(new URL(url).port);
     return boundedGetFor(map[port]?.url ?? url, { apiKey, deadlineMs });

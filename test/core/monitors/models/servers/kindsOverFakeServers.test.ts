@@ -4,6 +4,10 @@ import { boundedGetFor } from '../../../../../electron/core/monitors/models/serv
 import { counterRate } from '../../../../../electron/core/monitors/models/servers/counterRate';
 import { modelServerKind } from '../../../../../electron/core/monitors/models/servers/modelServerKinds';
 import { startFakeModelServer, type FakeModelServer } from '../../../../support/fakeModelKinds';
+import { HANG_GUARD_MS } from '../../../../support/eventually';
+
+/** Generous on purpose: only the tests about deadlines may meet one on a loaded machine. */
+const PATIENT = { deadlineMs: HANG_GUARD_MS };
 
 const servers: FakeModelServer[] = [];
 after(async () => Promise.all(servers.map((server) => server.close())));
@@ -16,13 +20,13 @@ async function start(...args: Parameters<typeof startFakeModelServer>) {
 describe('each kind read over a real loopback server', () => {
   it('Ollama: loaded and available models with memory', async () => {
     const server = await start('ollama', { models: [{ name: 'llama3.1:8b', loaded: true, sizeBytes: 6e9, vramBytes: 5e9 }, { name: 'qwen3:4b', loaded: false }] });
-    const reading = await modelServerKind('ollama').read(boundedGetFor(server.url));
+    const reading = await modelServerKind('ollama').read(boundedGetFor(server.url, PATIENT));
     assert.deepEqual(reading.models.map((model) => [model.name, model.loaded, model.vramBytes]), [['llama3.1:8b', true, 5e9], ['qwen3:4b', false, null]]);
   });
 
   it('LM Studio: a model loaded later shows as loaded', async () => {
     const server = await start('lmstudio', { models: [{ name: 'a', loaded: false }] });
-    const read = () => modelServerKind('lmstudio').read(boundedGetFor(server.url));
+    const read = () => modelServerKind('lmstudio').read(boundedGetFor(server.url, PATIENT));
     assert.equal((await read()).models[0].loaded, false);
     server.setModels([{ name: 'a', loaded: true }]);
     assert.equal((await read()).models[0].loaded, true);
@@ -30,7 +34,7 @@ describe('each kind read over a real loopback server', () => {
 
   it('vLLM: tokens/s from two scrapes of generation_tokens_total, none across a restart', async () => {
     const server = await start('vllm');
-    const read = async (atMs: number) => ({ value: (await modelServerKind('vllm').read(boundedGetFor(server.url))).counters?.generationTokensTotal ?? null, atMs });
+    const read = async (atMs: number) => ({ value: (await modelServerKind('vllm').read(boundedGetFor(server.url, PATIENT))).counters?.generationTokensTotal ?? null, atMs });
     server.setCounters({ generation: 1000, prompt: 10 });
     const first = await read(0);
     server.setCounters({ generation: 1450, prompt: 20 });
@@ -43,14 +47,14 @@ describe('each kind read over a real loopback server', () => {
   it('llama.cpp: busy slots and, with --metrics, counters', async () => {
     const server = await start('llamacpp', { slots: { total: 4, busy: 3 }, metrics: true });
     server.setCounters({ generation: 77, prompt: 5, running: 3 });
-    const reading = await modelServerKind('llamacpp').read(boundedGetFor(server.url));
+    const reading = await modelServerKind('llamacpp').read(boundedGetFor(server.url, PATIENT));
     assert.deepEqual(reading.slots, { busy: 3, idle: 1 });
     assert.deepEqual(reading.counters, { generationTokensTotal: 77, promptTokensTotal: 5, requestsRunning: 3 });
   });
 
   it('mlx-lm: the models it lists', async () => {
     const server = await start('mlx', { models: [{ name: 'mlx-community/Llama-3.2-3B-Instruct-4bit', loaded: false }] });
-    const reading = await modelServerKind('mlx').read(boundedGetFor(server.url));
+    const reading = await modelServerKind('mlx').read(boundedGetFor(server.url, PATIENT));
     assert.deepEqual(reading.models.map((model) => model.name), ['mlx-community/Llama-3.2-3B-Instruct-4bit']);
   });
 
@@ -58,11 +62,11 @@ describe('each kind read over a real loopback server', () => {
     for (const kind of ['ollama', 'llamacpp', 'lmstudio', 'vllm', 'mlx'] as const) {
       const server = await start(kind);
       server.hostile('html');
-      await assert.rejects(modelServerKind(kind).read(boundedGetFor(server.url)), /answered HTML, not JSON/, kind);
+      await assert.rejects(modelServerKind(kind).read(boundedGetFor(server.url, PATIENT)), /answered HTML, not JSON/, kind);
       server.hostile('unauthorized');
-      await assert.rejects(modelServerKind(kind).read(boundedGetFor(server.url)), /401: the API key was refused/, kind);
+      await assert.rejects(modelServerKind(kind).read(boundedGetFor(server.url, PATIENT)), /401: the API key was refused/, kind);
       server.hostile('flood');
-      await assert.rejects(modelServerKind(kind).read(boundedGetFor(server.url)), /sent more than 2 MiB/, kind);
+      await assert.rejects(modelServerKind(kind).read(boundedGetFor(server.url, PATIENT)), /sent more than 2 MiB/, kind);
       server.hostile('hang');
       await assert.rejects(modelServerKind(kind).read(boundedGetFor(server.url, { deadlineMs: 200 })), /no complete answer within 0\.2 s/, kind);
     }

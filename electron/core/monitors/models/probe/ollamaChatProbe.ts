@@ -7,11 +7,8 @@
  * Text is `message.content` or `message.thinking` (reasoning models).
  */
 import { ProbeMeter } from './probeMeter';
-import { failureReason, shownUrl } from './probeReasons';
+import { measuredResult, runProbeExchange } from './probeExchange';
 import {
-  DEFAULT_DEADLINE_MS,
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_LINE_BYTES,
   PROBE_MAX_TOKENS,
   PROBE_PROMPT,
   type ProbeDeps,
@@ -20,7 +17,7 @@ import {
 } from './probeTypes';
 import { ollamaFinal } from './serverFigures';
 import { endpointUrl } from './streamProbe';
-import { streamingPost, type LineVerdict } from './streamingPost';
+import type { LineVerdict } from './streamingPost';
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -36,8 +33,6 @@ export function ollamaChatBody(model: string): string {
 }
 
 export async function ollamaChatProbe(request: ProbeRequest, deps: ProbeDeps = {}): Promise<ProbeResult> {
-  const now = deps.now ?? process.hrtime.bigint;
-  const deadlineMs = request.deadlineMs ?? DEFAULT_DEADLINE_MS;
   let url: URL;
   try {
     url = endpointUrl(request.baseUrl.replace(/\/v1\/?$/, ''), '/api/chat');
@@ -68,22 +63,9 @@ export async function ollamaChatProbe(request: ProbeRequest, deps: ProbeDeps = {
     return 'done';
   };
 
-  const outcome = await streamingPost({
-    url,
-    body: ollamaChatBody(request.model),
-    apiKey: request.apiKey,
-    accept: 'application/x-ndjson',
-    deadlineMs,
-    maxBytes: request.maxBytes ?? DEFAULT_MAX_BYTES,
-    maxLineBytes: request.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-    signal: request.signal,
-    now,
-    onSent: (at) => meter.sent(at),
-    onLine,
-  });
-  const context = { url, model: request.model, deadlineMs, chunks: meter.chunks, apiKeySent: Boolean(request.apiKey) };
-  if (!outcome.ok) return { ok: false, reason: failureReason(outcome.failure, context) };
+  const { outcome, reasonFor } = await runProbeExchange(request, deps, { url, body: ollamaChatBody(request.model), accept: 'application/x-ndjson', meter, onLine });
+  if (!outcome.ok) return reasonFor(outcome.failure);
   // The body ended before the `done: true` line: cut off mid-answer.
-  if (!outcome.done) return { ok: false, reason: failureReason({ kind: 'closed' }, context) };
-  return meter.finish(outcome.endAt) ?? { ok: false, reason: `${shownUrl(url)} finished the answer without generating any text; nothing was measured.` };
+  if (!outcome.done) return reasonFor({ kind: 'closed' });
+  return measuredResult(meter, url, outcome.endAt);
 }

@@ -8,11 +8,8 @@
  */
 import { chunkFacts } from './chatChunk';
 import { ProbeMeter } from './probeMeter';
-import { failureReason, shownUrl } from './probeReasons';
+import { measuredResult, runProbeExchange } from './probeExchange';
 import {
-  DEFAULT_DEADLINE_MS,
-  DEFAULT_MAX_BYTES,
-  DEFAULT_MAX_LINE_BYTES,
   PROBE_MAX_TOKENS,
   PROBE_PROMPT,
   type ProbeDeps,
@@ -20,7 +17,7 @@ import {
   type ProbeResult,
 } from './probeTypes';
 import { SseEvents } from './sseEvents';
-import { streamingPost, type LineVerdict } from './streamingPost';
+import type { LineVerdict } from './streamingPost';
 
 /** `<base>` + path; a base that already ends in `/v1` is not doubled. */
 export function endpointUrl(baseUrl: string, path: string): URL {
@@ -52,8 +49,6 @@ function plainJson(line: string): LineVerdict {
 }
 
 export async function streamProbe(request: ProbeRequest, deps: ProbeDeps = {}): Promise<ProbeResult> {
-  const now = deps.now ?? process.hrtime.bigint;
-  const deadlineMs = request.deadlineMs ?? DEFAULT_DEADLINE_MS;
   let url: URL;
   try {
     url = endpointUrl(request.baseUrl, request.path ?? '/v1/chat/completions');
@@ -97,30 +92,16 @@ export async function streamProbe(request: ProbeRequest, deps: ProbeDeps = {}): 
     return onData(item.data, at);
   };
 
-  const outcome = await streamingPost({
-    url,
-    body: chatCompletionBody(request.model),
-    apiKey: request.apiKey,
-    accept: 'text/event-stream',
-    deadlineMs,
-    maxBytes: request.maxBytes ?? DEFAULT_MAX_BYTES,
-    maxLineBytes: request.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
-    signal: request.signal,
-    now,
-    onSent: (at) => meter.sent(at),
-    onLine,
-  });
-  const context = { url, model: request.model, deadlineMs, chunks: meter.chunks, apiKeySent: Boolean(request.apiKey) };
-  if (!outcome.ok) return { ok: false, reason: failureReason(outcome.failure, context) };
+  const { outcome, reasonFor } = await runProbeExchange(request, deps, { url, body: chatCompletionBody(request.model), accept: 'text/event-stream', meter, onLine });
+  if (!outcome.ok) return reasonFor(outcome.failure);
   if (!outcome.done) {
     // The body ended without `[DONE]`: a last event without its blank line still counts.
     const last = events.end();
     if (last?.kind === 'event') {
       const verdict = onData(last.data, outcome.endAt);
-      if (typeof verdict === 'object') return { ok: false, reason: failureReason({ kind: 'line', reason: verdict.fail }, context) };
+      if (typeof verdict === 'object') return reasonFor({ kind: 'line', reason: verdict.fail });
     }
-    if (!finished) return { ok: false, reason: failureReason({ kind: 'closed' }, { ...context, chunks: meter.chunks }) };
+    if (!finished) return reasonFor({ kind: 'closed' });
   }
-  const result = meter.finish(outcome.endAt);
-  return result ?? { ok: false, reason: `${shownUrl(url)} finished the answer without generating any text; nothing was measured.` };
+  return measuredResult(meter, url, outcome.endAt);
 }

@@ -1,21 +1,13 @@
 // Runbook runner benchmark (not a test): what Opsbar adds to a step beyond running its shell,
 // measured against the peer that does only that (spawn /bin/sh -c, drain the output) in the
 // same run. Prints one JSON object. Run: node --import tsx bench/runbook-bench.ts
-import { createDockerClientProvider } from '../electron/core/monitors/docker/dockerClientProvider';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { systemClock } from '../electron/core/clock';
-import { silentLogger } from '../electron/core/logger';
-import { builtinRunbookDir, createRunbookSystem } from '../electron/core/runbooks/createRunbookSystem';
+import { builtinRunbookDir } from '../electron/core/runbooks/createRunbookSystem';
 import { createRunbookCatalog } from '../electron/core/runbooks/format/runbookCatalog';
 import { builtInStepKinds } from '../electron/core/runbooks/steps/builtInStepKinds';
 import { stepKindRegistry } from '../electron/core/runbooks/steps/registry';
-import { OpsbarStore } from '../electron/core/store/opsbarStore';
-import { defaultSettings } from '../shared/config/settingsSchema';
-import type { StatusSnapshot } from '../shared/types/status';
+import { openBenchRunbookSystem } from './benchRunbookSystem';
 
 const STEPS = 20;
 const RUNS = 5;
@@ -39,27 +31,12 @@ function runbookText(id: string, steps: string[]): string {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'opsbar-rb-bench-'));
-  const folder = join(dataDir, 'books');
-  mkdirSync(folder);
-  writeFileSync(join(folder, 'many.md'), runbookText('bench-many-steps', Array.from({ length: STEPS }, () => 'echo hi')));
-  writeFileSync(join(folder, 'big.md'), runbookText('bench-big-output', [`head -c ${BIG_OUTPUT_BYTES} /dev/zero | tr '\\0' x`]));
-  const { store } = OpsbarStore.open(join(dataDir, 'opsbar.db'));
   let liveMessages = 0;
-  const settings = defaultSettings();
-  const system = createRunbookSystem({
-    dataDir,
-    settings: () => settings,
-    docker: createDockerClientProvider({ settings: () => settings }),
-    store,
-    clock: systemClock,
-    log: silentLogger,
-    publish: () => void liveMessages++,
-    status: () => ({ overall: 'ok', checks: [] }) as unknown as StatusSnapshot,
-    recordEvent: () => {},
-    scheduling: false,
-    builtinDir: folder,
-  });
+  const bench = openBenchRunbookSystem('opsbar-rb-bench-', {
+    'many.md': runbookText('bench-many-steps', Array.from({ length: STEPS }, () => 'echo hi')),
+    'big.md': runbookText('bench-big-output', [`head -c ${BIG_OUTPUT_BYTES} /dev/zero | tr '\\0' x`]),
+  }, () => void liveMessages++);
+  const { system } = bench;
   const runThrough = async (id: string) => {
     system.catalog.refresh();
     const hash = system.catalog.get(id)!.hash;
@@ -105,9 +82,7 @@ async function main() {
     loadMs.push(performance.now() - t);
   }
 
-  await system.stop();
-  store.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
   const perStep = median(runnerStepMs);
   const raw = median(rawStepMs);
   console.log(

@@ -7,16 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { systemClock } from '../electron/core/clock';
 import { silentLogger } from '../electron/core/logger';
-import { createDockerClientProvider } from '../electron/core/monitors/docker/dockerClientProvider';
-import { createRunbookSystem } from '../electron/core/runbooks/createRunbookSystem';
 import { createRunbookCatalog } from '../electron/core/runbooks/format/runbookCatalog';
 import { builtInStepKinds } from '../electron/core/runbooks/steps/builtInStepKinds';
 import { stepKindRegistry } from '../electron/core/runbooks/steps/registry';
-import { OpsbarStore } from '../electron/core/store/opsbarStore';
-import { defaultSettings } from '../shared/config/settingsSchema';
-import type { StatusSnapshot } from '../shared/types/status';
+import { openBenchRunbookSystem } from './benchRunbookSystem';
 import { callApi, serveOpsbar } from '../test/support/opsbarProcess';
 
 const FILES = 3000;
@@ -101,30 +96,13 @@ async function folderFigures() {
 }
 
 async function runFigures(steps: number) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'opsbar-scale-run-'));
-  const folder = join(dataDir, 'books');
-  mkdirSync(folder);
-  writeFileSync(join(folder, 'long.md'), runbookText('scale-long', steps, 'true'));
-  const { store } = OpsbarStore.open(join(dataDir, 'opsbar.db'));
-  const settings = defaultSettings();
   const stepEnds: number[] = [];
-  const system = createRunbookSystem({
-    dataDir,
-    settings: () => settings,
-    docker: createDockerClientProvider({ settings: () => settings }),
-    store,
-    clock: systemClock,
-    log: silentLogger,
-    // Like the live hub with one subscriber: every run message is serialised.
-    publish: (message) => {
-      if (SUBSCRIBER) JSON.stringify(message);
-      if (message.type === 'run' && message.run.state === 'running') stepEnds.push(performance.now());
-    },
-    status: () => ({ overall: 'ok', checks: [] }) as unknown as StatusSnapshot,
-    recordEvent: () => {},
-    scheduling: false,
-    builtinDir: folder,
+  // Like the live hub with one subscriber: every run message is serialised.
+  const bench = openBenchRunbookSystem('opsbar-scale-run-', { 'long.md': runbookText('scale-long', steps, 'true') }, (message) => {
+    if (SUBSCRIBER) JSON.stringify(message);
+    if (message.type === 'run' && message.run.state === 'running') stepEnds.push(performance.now());
   });
+  const { system } = bench;
   const book = system.catalog.get('scale-long');
   if (!book) throw new Error(`the ${steps}-step runbook did not load: ${JSON.stringify(system.catalog.view().invalid[0]?.problems[0])}`);
   const hash = book.hash;
@@ -133,9 +111,7 @@ async function runFigures(steps: number) {
   const done = await system.runs.settled(run.id);
   const totalMs = performance.now() - t0;
   if (done.state !== 'succeeded') throw new Error(done.summary);
-  await system.stop();
-  store.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
   const last = stepEnds.slice(-Math.min(100, stepEnds.length));
   return { steps, msPerStep: round(totalMs / steps), last100MsPerStep: round((last[last.length - 1] - last[0]) / (last.length - 1)) };
 }

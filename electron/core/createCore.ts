@@ -13,6 +13,7 @@ import { collectOnce } from './monitors/collectOnce';
 import type { CollectorResult } from './monitors/collectorScheduler';
 import { createDockerClientProvider, type DockerClientProvider } from './monitors/docker/dockerClientProvider';
 import type { AnyMonitorModule, MonitorDeps } from './monitors/monitorModule';
+import { noProbes } from './monitors/models/modelProbeService';
 import { ModuleRunner } from './monitors/moduleRunner';
 import { builtInModules } from './monitors/registry';
 import type { OpsbarCore } from './opsbarCore';
@@ -70,13 +71,22 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
 
   const live = new LiveHub();
   const docker = options.docker ?? createDockerClientProvider({ settings: () => loaded.settings });
-  const monitorDeps: MonitorDeps = { clock, log, commands: options.commands ?? createCommandRunner(), docker };
+  let assemblerRef: StatusAssembler | null = null;
+  const monitorDeps: MonitorDeps = {
+    clock,
+    log,
+    commands: options.commands ?? createCommandRunner(),
+    docker,
+    peerSnapshot: (id) => (assemblerRef ? assemblerRef.status()[id] : null),
+    modelProbes: noProbes,
+  };
   let runbooks: ReturnType<typeof createRunbookSystem> | null = null;
   const maintenance = () => {
     const window = runbooks?.maintenance();
     return window ? { active: window.active, until: window.until, silenceNonCritical: loaded.settings.runbooks.maintenanceWindow.silenceNonCritical } : null;
   };
   const assembler = new StatusAssembler(modules, loaded.settings, () => clock.now(), maintenance);
+  assemblerRef = assembler;
   if (notice.kind === 'memory-fallback') assembler.setStoreError(notice.message);
   const changes = new StatusChanges();
   let previousChecks: StatusSnapshot['checks'] | null = null;
@@ -161,7 +171,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   }
 
   const dispatch = createApiDispatcher(
-    createApiHandlers({ status: () => assembler.status(), inventory: readInventory, store, settingsView, updateSettings, now: () => clock.now(), warn: (message) => log.warn(message), runbooks: runbookSystem }),
+    createApiHandlers({ status: () => assembler.status(), inventory: readInventory, store, settingsView, updateSettings, now: () => clock.now(), warn: (message) => log.warn(message), runbooks: runbookSystem, modelProbes: monitorDeps.modelProbes, probeHistory: () => [] }),
     (method, error) => log.error(`${method}: ${(error as Error).stack ?? error}`),
   );
 

@@ -1,4 +1,5 @@
 import type { OpsEvent } from '../types/events';
+import type { ModelProbeProgress } from '../types/models';
 import type { RunHead, RunOutputChunk, StepAttempt } from '../types/runbooks';
 import type { ModuleId, ModuleSnapshots, StatusHead } from '../types/status';
 
@@ -26,6 +27,8 @@ export type LiveMessage =
       /** Attempts added or changed since this run's previous message (all of them in its first). */
       attempts: StepAttempt[];
     }
-  | { type: 'run-output'; chunk: RunOutputChunk };
+  | { type: 'run-output'; chunk: RunOutputChunk }
+  /** A model probe started, saw its first token, finished or failed. */
+  | { type: 'model-probe'; progress: ModelProbeProgress };
 
-export const LIVE_MESSAGE_TYPES = ['status', 'event', 'run', 'run-output'] as const;
+export const LIVE_MESSAGE_TYPES = ['status', 'event', 'run', 'run-output', 'model-probe'] as const;

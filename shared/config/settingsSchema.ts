@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modelsSchema } from './modelsSettingsSchema';
 
 /**
  * Opsbar's settings, one schema per section. Every field is optional in the file;
@@ -158,6 +159,7 @@ export const SETTINGS_SECTIONS = {
   disks: diskSchema,
   runbooks: runbooksSchema,
   gpu: gpuSchema,
+  models: modelsSchema,
 } as const;
 
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;
@@ -170,6 +172,7 @@ export interface Settings {
   disks: z.output<typeof diskSchema>;
   runbooks: z.output<typeof runbooksSchema>;
   gpu: z.output<typeof gpuSchema>;
+  models: z.output<typeof modelsSchema>;
 }
 
 type WithoutDefault<S> = S extends z.ZodDefault<infer I> ? I : S extends z.ZodPrefault<infer I> ? I : S;
@@ -198,6 +201,7 @@ export const settingsPatchSchema = z
     disks: patchOf(diskSchema).optional(),
     runbooks: patchOf(runbooksSchema).optional(),
     gpu: patchOf(gpuSchema).optional(),
+    models: patchOf(modelsSchema).optional(),
   })
   .strict();
 
@@ -225,5 +229,6 @@ export function defaultSettings(): Settings {
     disks: diskSchema.parse({}),
     runbooks: runbooksSchema.parse({}),
     gpu: gpuSchema.parse({}),
+    models: modelsSchema.parse({}),
   };
 }

@@ -1,5 +1,6 @@
 import type { DockerSnapshot } from './docker';
 import type { GpuSnapshot } from './gpu';
+import type { ModelsSnapshot } from './models';
 import type { Severity } from './severity';
 import type { SystemSnapshot } from './system';
 
@@ -22,6 +23,7 @@ export interface ModuleSnapshots {
   system: SystemSnapshot | null;
   docker: DockerSnapshot;
   gpu: GpuSnapshot;
+  models: ModelsSnapshot;
 }
 
 export type ModuleId = keyof ModuleSnapshots;

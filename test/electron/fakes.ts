@@ -1,6 +1,6 @@
 // Fakes for Electron objects and a small fake core, shared by the shell's unit tests.
 // Nothing here imports 'electron' (it throws without a binary).
-import { fullStatusMessage, noGpuSnapshot } from '../support/statusFixtures';
+import { fullStatusMessage, noGpuSnapshot, noModelsSnapshot } from '../support/statusFixtures';
 import { EventEmitter } from 'node:events';
 import type { LiveMessage } from '../../shared/api/live';
 import { runChange, runHeadOf } from '../../shared/runbooks/applyRunChange';
@@ -42,7 +42,7 @@ export function check(id: string, severity: Severity, label = id, summary = `${i
 }
 
 export function status(overall: Severity, checks: StatusCheck[] = [], dockerSnapshot: DockerSnapshot = noDocker, at = 1): StatusSnapshot {
-  return { at, overall, checks, system: null, docker: dockerSnapshot, gpu: noGpuSnapshot(at) };
+  return { at, overall, checks, system: null, docker: dockerSnapshot, gpu: noGpuSnapshot(at), models: noModelsSnapshot(at) };
 }
 
 /** A core with a real dispatcher over stub handlers, a live hub you drive, and a settable status. */

@@ -1,5 +1,5 @@
 // Realistic data for component tests: a Mac Studio serving MLX models next to a RAG stack.
-import { noGpuSnapshot } from '../support/statusFixtures';
+import { noGpuSnapshot, noModelsSnapshot } from '../support/statusFixtures';
 import type { ContainerInfo, DockerSnapshot, Stack } from '../../shared/types/docker';
 import type { OpsEvent } from '../../shared/types/events';
 import type { HistoryResult } from '../../shared/types/history';
@@ -91,6 +91,7 @@ export function statusSnapshot(overrides: Partial<StatusSnapshot> = {}): StatusS
     },
     docker: dockerSnapshot(),
     gpu: noGpuSnapshot(NOW),
+    models: noModelsSnapshot(NOW),
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 // Status builders shared by core, shell and renderer tests.
 import type { LiveMessage } from '../../shared/api/live';
 import type { GpuSnapshot } from '../../shared/types/gpu';
+import type { ModelsSnapshot } from '../../shared/types/models';
 import type { StatusSnapshot } from '../../shared/types/status';
 
 /** The GPU section of a host without GPUs. */
@@ -20,6 +21,11 @@ export function noGpuSnapshot(at = 1, overrides: Partial<GpuSnapshot> = {}): Gpu
   };
 }
 
+/** The models section of a host without model servers. */
+export function noModelsSnapshot(at = 1, overrides: Partial<ModelsSnapshot> = {}): ModelsSnapshot {
+  return { at, state: 'ok', error: null, endpoints: [], nextDetectionAt: null, ...overrides };
+}
+
 /** A live status message carrying the whole status, as the core sends it first. */
 export function fullStatusMessage(status: StatusSnapshot): Extract<LiveMessage, { type: 'status' }> {
   const { at, overall, checks, maintenance, ...modules } = status;
@@ -36,5 +42,6 @@ export function emptyStatus(at = 1): StatusSnapshot {
     system: null,
     docker: { at, available: false, endpoint: null, error: 'none', engineVersion: null, stacks: [] },
     gpu: noGpuSnapshot(at),
+    models: noModelsSnapshot(at),
   };
 }

@@ -5,6 +5,8 @@ import type { StatusSnapshot } from '../../../shared/types/status';
 import type { RunbookCatalog } from '../runbooks/format/runbookCatalog';
 import type { RunControl } from '../runbooks/run/runControl';
 import type { OpsbarStore } from '../store/opsbarStore';
+import type { ModelProbeService } from '../monitors/models/modelProbeService';
+import type { ModelProbeRecord } from '../../../shared/types/models';
 import { SettingsChangeGate } from '../config/settingsChangeGate';
 import { NotFoundError, type ApiHandlers } from './dispatcher';
 
@@ -25,6 +27,9 @@ export interface HandlerDeps {
   now?(): number;
   warn?(message: string): void;
   runbooks: RunbookHandlerDeps;
+  modelProbes: ModelProbeService;
+  /** Stored probes of one (endpoint, model), oldest first. */
+  probeHistory(query: { endpoint: string; model: string; from: number; to: number; limit: number }): ModelProbeRecord[];
 }
 
 /** The core's handler table: one line per contract method, served over IPC and HTTP alike. */
@@ -42,6 +47,12 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'inventory.get': () => deps.inventory(),
     'docker.stacks': () => deps.status().docker,
     'gpu.snapshot': () => deps.status().gpu,
+    'models.snapshot': () => deps.status().models,
+    'models.probe': (p) => {
+      const { started, skipped } = deps.modelProbes.probeNow(p);
+      return { started, skipped };
+    },
+    'models.probes': (p) => deps.probeHistory(p),
     'history.query': (p) => deps.store.query(p.series, p.from, p.to, p.maxPoints),
     'history.series': (p) => deps.store.listSeries(p.prefix),
     'events.list': (p) => deps.store.listEvents({ limit: p.limit, beforeId: p.beforeId, subject: p.subject }),

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import type { CommandRunner } from '../process/commandRunner';
 import type { Collector } from './collector';
 import type { DockerClientProvider } from './docker/dockerClientProvider';
+import type { ModelProbeService } from './models/modelProbeService';
 
 /** What the composition root hands every module's collectors. */
 export interface MonitorDeps {
@@ -15,6 +16,10 @@ export interface MonitorDeps {
   commands: CommandRunner;
   /** The Docker client of the current settings (for modules that map things to containers). */
   docker: DockerClientProvider;
+  /** The latest snapshot of another module (the models module maps servers to GPU processes and containers); null before one. */
+  peerSnapshot<Id extends ModuleId>(id: Id): ModuleSnapshots[Id] | null;
+  /** Model probes: scheduling, history, "Probe now" (see models/modelProbeService.ts). */
+  modelProbes: ModelProbeService;
 }
 
 /** What a module's collector last said: its snapshot, or why there is none. */

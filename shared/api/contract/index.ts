@@ -3,6 +3,7 @@ import { API_METHOD_NAMES, type ApiMethodName } from '../methodNames';
 import { dockerMethods } from './docker';
 import { gpuMethods } from './gpu';
 import { historyMethods } from './history';
+import { modelMethods } from './models';
 import { runbookMethods } from './runbooks';
 import { settingsMethods } from './settings';
 import { statusMethods } from './status';
@@ -20,6 +21,7 @@ export const apiContract = {
   ...statusMethods,
   ...dockerMethods,
   ...gpuMethods,
+  ...modelMethods,
   ...historyMethods,
   ...settingsMethods,
   ...runbookMethods,

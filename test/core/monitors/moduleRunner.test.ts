@@ -5,6 +5,7 @@ import { silentLogger } from '../../../electron/core/logger';
 import type { CollectorResult } from '../../../electron/core/monitors/collectorScheduler';
 import { createDockerClientProvider } from '../../../electron/core/monitors/docker/dockerClientProvider';
 import type { AnyMonitorModule, MonitorModule } from '../../../electron/core/monitors/monitorModule';
+import { noProbes } from '../../../electron/core/monitors/models/modelProbeService';
 import { ModuleRunner } from '../../../electron/core/monitors/moduleRunner';
 import { createCommandRunner } from '../../../electron/core/process/commandRunner';
 import { TestClock, flushPromises } from '../../support/testClock';
@@ -36,7 +37,7 @@ test('a settings change restarts only the module whose collection settings chang
   const settings = defaultSettings();
   const runner = new ModuleRunner(
     [system.module, docker.module],
-    { clock, log: silentLogger, commands: createCommandRunner(), docker: createDockerClientProvider({ settings: () => settings }) },
+    { clock, log: silentLogger, commands: createCommandRunner(), docker: createDockerClientProvider({ settings: () => settings }), peerSnapshot: () => null, modelProbes: noProbes },
     { onResult: (r) => results.push(r), onEvent: () => undefined, onReset: (id) => resets.push(id) },
     clock,
     silentLogger,
@@ -64,7 +65,7 @@ test('a module that cannot build its collector reports why, and the others run',
   const settings = defaultSettings();
   const runner = new ModuleRunner(
     [fine.module, broken],
-    { clock, log: silentLogger, commands: createCommandRunner(), docker: createDockerClientProvider({ settings: () => settings }) },
+    { clock, log: silentLogger, commands: createCommandRunner(), docker: createDockerClientProvider({ settings: () => settings }), peerSnapshot: () => null, modelProbes: noProbes },
     { onResult: (r) => results.push(r), onEvent: () => undefined, onReset: () => undefined },
     clock,
     silentLogger,

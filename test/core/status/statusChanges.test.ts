@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { applyStatusChange } from '../../../shared/status/applyStatusChange';
 import type { StatusSnapshot } from '../../../shared/types/status';
 import { fullStatusMessage, StatusChanges } from '../../../electron/core/status/statusChanges';
-import { noGpuSnapshot } from '../../support/statusFixtures';
+import { noGpuSnapshot, noModelsSnapshot } from '../../support/statusFixtures';
 
 function status(at: number, cpu: number, dockerAt = 1): StatusSnapshot {
   return {
@@ -13,6 +13,7 @@ function status(at: number, cpu: number, dockerAt = 1): StatusSnapshot {
     system: { at, hostname: 'h', platform: 'linux', cpu: { percent: cpu, cores: 2 }, memory: { totalBytes: 1, usedBytes: 0, availableBytes: 1, percent: 0 }, swap: { totalBytes: 0, usedBytes: 0 }, load: [0, 0, 0], uptimeSeconds: 1, disks: [] },
     docker: { at: dockerAt, available: true, endpoint: '/var/run/docker.sock', error: null, engineVersion: '27', stacks: [] },
     gpu: noGpuSnapshot(1),
+    models: noModelsSnapshot(1),
   };
 }
 

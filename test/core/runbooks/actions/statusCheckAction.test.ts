@@ -13,6 +13,7 @@ function snapshot(overall: Severity, lines: [string, Severity, string][]): Statu
     system: null,
     docker: {} as StatusSnapshot['docker'],
     gpu: {} as StatusSnapshot['gpu'],
+    models: {} as StatusSnapshot['models'],
   };
 }
 

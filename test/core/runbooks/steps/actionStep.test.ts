@@ -15,6 +15,7 @@ const status = (overall: StatusSnapshot['overall']): StatusSnapshot => ({
   system: null,
   docker: {} as StatusSnapshot['docker'],
   gpu: {} as StatusSnapshot['gpu'],
+  models: {} as StatusSnapshot['models'],
 });
 
 function actionStep(body: string, actions: OpsbarAction[], attributes: Record<string, string> = {}) {

@@ -99,6 +99,14 @@ function start(): void {
         }
       },
     },
+    probeModels: () => {
+      core.dispatch('models.probe', {}, { caller: 'app' }).then(
+        (answer) => {
+          if (!answer.ok) log.warn(`Probe now did not start: ${answer.error.message}`);
+        },
+        (error: unknown) => log.warn(`Probe now did not start: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    },
   });
   tray.start();
   app.on('will-quit', () => tray.dispose());

@@ -1,6 +1,7 @@
 import type { RunSummary } from '../../shared/types/runbooks';
 import { SEVERITIES, severityRank, type Severity } from '../../shared/types/severity';
 import type { StatusSnapshot } from '../../shared/types/status';
+import { modelProbeItems } from './trayModelItems';
 
 /**
  * What the tray shows, as plain data: a MenuItemConstructorOptions-like template, the
@@ -24,6 +25,8 @@ export interface TrayMenuOptions {
   lines?: readonly StatusLine[];
   /** "Run daily health check" and its last result; absent when the runbook is not loaded. */
   healthCheck?: { last: RunSummary | null; onRun: () => void };
+  /** "Probe models now" (see trayModelItems.ts); absent in tests that do not need it. */
+  onProbeModels?: () => void;
   /** Clock time of a run's end, e.g. "08:00" (injected so tests do not depend on the locale). */
   formatTime?: (ms: number) => string;
 }
@@ -119,6 +122,8 @@ export function buildTrayMenu(status: StatusSnapshot | null | undefined, options
     if (lines.length > max) items.push({ type: 'normal', label: `…and ${lines.length - max} more (see dashboard)`, enabled: false });
   }
   if (options.healthCheck) items.push({ type: 'separator' }, ...healthCheckItems(options.healthCheck, options.formatTime));
+  const probeItems = options.onProbeModels ? modelProbeItems(status?.models, options.onProbeModels).map((item) => ({ ...item, label: menuText(item.label) })) : [];
+  if (probeItems.length > 0) items.push(...(options.healthCheck ? [] : [{ type: 'separator' as const }]), ...probeItems);
   items.push(
     { type: 'separator' },
     { type: 'normal', label: 'Open dashboard', enabled: true, click: options.onOpenDashboard },

@@ -36,6 +36,8 @@ export interface TrayServiceDeps<Icon, Menu> {
   platform?: NodeJS.Platform;
   /** The "Run daily health check" item: which runbook, its last run, and how to start it. */
   healthCheck?: { runbookId: string; lastRun(): RunSummary | null; run(): void };
+  /** "Probe models now": probes every loaded model (the core's `models.probe`). */
+  probeModels?: () => void;
 }
 
 /**
@@ -92,6 +94,7 @@ export class TrayService<Icon, Menu> {
       onOpenDashboard: () => this.deps.onOpenDashboard(),
       onQuit: () => this.deps.onQuit(),
       healthCheck: healthCheck && { last: this.lastHealthRun, onRun: () => healthCheck.run() },
+      onProbeModels: this.deps.probeModels,
     });
     const signature = menuSignature(items);
     if (signature !== this.shown.menu) {

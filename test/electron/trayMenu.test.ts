@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildTrayMenu, menuSignature, menuText, trayIconName, trayTooltip } from '../../electron/main/trayMenu';
 import type { RunSummary } from '../../shared/types/runbooks';
+import type { ModelsSnapshot } from '../../shared/types/models';
 import { check, docker, stack, status } from './fakes';
 
 const noop = () => {};
@@ -141,5 +142,33 @@ describe('the daily health check in the tray', () => {
     assert.equal(line?.enabled, false);
     assert.equal(line?.click, undefined);
     assert.equal(items.some((i) => i.label === 'Run daily health check'), false);
+  });
+});
+
+describe('"Probe models now" in the tray', () => {
+  const endpoint = (models: { name: string; loaded: boolean }[], inFlight: { model: string; startedAt: number } | null = null, up = true) =>
+    ({ url: 'http://127.0.0.1:11434', up, models, probe: { intervalMinutes: 30, inFlight, lastFailure: null } }) as unknown as ModelsSnapshot['endpoints'][number];
+  const withModels = (endpoints: ModelsSnapshot['endpoints']) => ({ ...status('ok'), models: { at: 1, state: 'ok', error: null, endpoints, nextDetectionAt: null } }) as Parameters<typeof buildTrayMenu>[0];
+
+  test('is offered only when a server has a model loaded, and starts the probe', () => {
+    let probes = 0;
+    const none = buildTrayMenu(withModels([endpoint([{ name: 'qwen3:32b', loaded: false }])]), { ...options, onProbeModels: () => probes++ });
+    assert.equal(none.some((i) => i.label?.startsWith('Probe')), false, 'a probe never loads a model by itself');
+    const down = buildTrayMenu(withModels([endpoint([{ name: 'qwen3:8b', loaded: true }], null, false)]), { ...options, onProbeModels: () => probes++ });
+    assert.equal(down.some((i) => i.label?.startsWith('Probe')), false, 'a server that is down cannot be probed');
+    const items = buildTrayMenu(withModels([endpoint([{ name: 'qwen3:8b', loaded: true }])]), { ...options, onProbeModels: () => probes++ });
+    const item = items.find((i) => i.label === 'Probe qwen3:8b now');
+    assert.ok(item, labels(items).join(' | '));
+    item.click?.();
+    assert.equal(probes, 1);
+    const two = buildTrayMenu(withModels([endpoint([{ name: 'a', loaded: true }, { name: 'b', loaded: true }])]), { ...options, onProbeModels: noop });
+    assert.ok(two.some((i) => i.label === 'Probe 2 loaded models now'));
+  });
+
+  test('while a probe runs the item is disabled and names the model', () => {
+    const items = buildTrayMenu(withModels([endpoint([{ name: 'qwen3:8b', loaded: true }], { model: 'qwen3:8b', startedAt: 1 })]), { ...options, onProbeModels: noop });
+    const line = items.find((i) => i.label === 'Probing qwen3:8b…');
+    assert.equal(line?.enabled, false);
+    assert.equal(line?.click, undefined);
   });
 });

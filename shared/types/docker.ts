@@ -19,7 +19,19 @@ export interface ContainerInfo {
   cpuPercent: number | null;
   memoryBytes: number | null;
   memoryLimitBytes: number | null;
+  /** Published ports (only those with a host port), from the Engine's container list. */
+  ports: PublishedPort[];
   severity: Severity;
+}
+
+/** A container port published on the host, e.g. 0.0.0.0:11434 → 11434/tcp. */
+export interface PublishedPort {
+  /** The host address it is bound to ("0.0.0.0", "::", "127.0.0.1"), null when the engine does not say. */
+  hostIp: string | null;
+  hostPort: number;
+  containerPort: number;
+  /** "tcp", "udp", "sctp". */
+  protocol: string;
 }
 
 export interface Stack {

@@ -12,6 +12,8 @@ export interface RawContainerSummary {
   Labels?: Record<string, string> | null;
   State?: string;
   Status?: string;
+  /** Published and exposed ports; `PublicPort` only on published ones. */
+  Ports?: { IP?: string; PrivatePort: number; PublicPort?: number; Type?: string }[];
 }
 
 /** The raw fields of `GET /containers/{id}/json` that Opsbar reads. */

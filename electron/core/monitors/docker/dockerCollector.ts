@@ -15,6 +15,7 @@ import { DockerEventWatcher } from './dockerEvents';
 import type { MappedDockerEvent } from './eventMapping';
 import { ContainerInspectCache, containerState } from './containerInspector';
 import { ContainerStatsSampler } from './containerStats';
+import { publishedPorts } from './publishedPorts';
 import { composeLabels, groupContainers, STANDALONE_STACK, type ContainerFacts } from './stackGrouping';
 
 export interface DockerCollectorOptions {
@@ -150,6 +151,7 @@ export class DockerCollector implements Collector<DockerSnapshot> {
         cpuPercent: figures?.cpuPercent ?? null,
         memoryBytes: figures?.memoryBytes ?? null,
         memoryLimitBytes: figures?.memoryLimitBytes ?? null,
+        ports: publishedPorts(summary),
       };
     });
 

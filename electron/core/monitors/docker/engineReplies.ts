@@ -18,6 +18,11 @@ const containerSummary = z.object({
   Labels: z.record(text, text).nullish(),
   State: optionalText,
   Status: optionalText,
+  // The models module finds model servers on the ports running containers publish.
+  Ports: z
+    .array(z.object({ IP: optionalText, PrivatePort: z.number(), PublicPort: z.number().nullish().transform((v) => v ?? undefined), Type: optionalText }))
+    .nullish()
+    .transform((v) => v ?? undefined),
 });
 
 const containerList = z.array(containerSummary);

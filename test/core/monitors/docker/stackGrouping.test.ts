@@ -18,6 +18,7 @@ function facts(overrides: Partial<ContainerFacts>): ContainerFacts {
     cpuPercent: null,
     memoryBytes: null,
     memoryLimitBytes: null,
+    ports: [],
     ...overrides,
   };
 }

@@ -27,6 +27,7 @@ export function stack(name: string, severities: Severity[]): Stack {
     cpuPercent: null,
     memoryBytes: null,
     memoryLimitBytes: null,
+    ports: [],
     severity,
   }));
   const worst = severities.includes('critical') ? 'critical' : severities.includes('warning') ? 'warning' : 'ok';

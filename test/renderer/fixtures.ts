@@ -24,6 +24,7 @@ export function container(overrides: Partial<ContainerInfo> & { name: string }):
     cpuPercent: 1.5,
     memoryBytes: 256e6,
     memoryLimitBytes: null,
+    ports: [],
     severity: 'ok',
     ...overrides,
   };

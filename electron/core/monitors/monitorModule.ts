@@ -93,6 +93,11 @@ export interface MonitorModule<Id extends ModuleId = ModuleId> {
    * section) and of its own command, `opsbar <id>` (`alone`).
    */
   text?(snapshot: ModuleSnapshots[Id], purpose: 'status' | 'alone'): string | null;
+  /**
+   * Modules whose snapshots this one reads through `peerSnapshot` (models: docker's published
+   * ports, GPU processes). A one-shot status reads those first, also when only this module is asked for.
+   */
+  readonly peers?: readonly ModuleId[];
   /** The module records its own events (Docker's die/oom/health): no check-transition events for its checks. */
   readonly recordsOwnEvents?: boolean;
   readonly series: readonly SeriesDoc[];

@@ -7,7 +7,7 @@ import type { SystemSnapshot } from '../../../shared/types/system';
 import { builtInModules } from '../../../electron/core/monitors/registry';
 import { checkTransitionEvents } from '../../../electron/core/status/checkTransitions';
 import { StatusAssembler } from '../../../electron/core/status/statusAssembler';
-import { noGpuSnapshot } from '../../support/statusFixtures';
+import { noGpuSnapshot, noModelsSnapshot } from '../../support/statusFixtures';
 
 const GB = 1e9;
 
@@ -40,6 +40,7 @@ function container(name: string, overrides: Partial<ContainerInfo> = {}): Contai
     cpuPercent: null,
     memoryBytes: null,
     memoryLimitBytes: null,
+    ports: [],
     severity: 'unknown',
     ...overrides,
   };
@@ -59,6 +60,8 @@ function assemble(parts: { system?: SystemSnapshot | null; docker?: DockerSnapsh
   apply('system', parts.system === undefined ? system() : parts.system);
   apply('docker', parts.docker === undefined ? docker([]) : parts.docker);
   apply('gpu', parts.gpu === undefined ? noGpuSnapshot() : parts.gpu);
+  // A host without model servers: the models module has no check.
+  apply('models', noModelsSnapshot(5));
   if (parts.storeError) assembler.setStoreError(parts.storeError);
   return { assembler, status: assembler.refresh() };
 }
@@ -71,7 +74,7 @@ test('all fine is ok, with a line per check the tray can show', () => {
   assert.equal(disk.summary, '410 GB free (18% used)');
   assert.equal(status.checks.find((c) => c.id === 'docker')!.summary, 'No containers');
   assert.equal(status.checks.some((c) => c.id.startsWith('gpu')), false, 'no GPU on the host is not a check');
-  assert.deepEqual(Object.keys(status).sort(), ['at', 'checks', 'docker', 'gpu', 'overall', 'system']);
+  assert.deepEqual(Object.keys(status).sort(), ['at', 'checks', 'docker', 'gpu', 'models', 'overall', 'system']);
 });
 
 test('disk free below the warning and critical thresholds', () => {

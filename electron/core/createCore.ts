@@ -13,7 +13,7 @@ import { collectOnce } from './monitors/collectOnce';
 import type { CollectorResult } from './monitors/collectorScheduler';
 import { createDockerClientProvider, type DockerClientProvider } from './monitors/docker/dockerClientProvider';
 import type { AnyMonitorModule, MonitorDeps } from './monitors/monitorModule';
-import { noProbes } from './monitors/models/modelProbeService';
+import { ProbeCoordinator } from './monitors/models/probing/probeCoordinator';
 import { ModuleRunner } from './monitors/moduleRunner';
 import { builtInModules } from './monitors/registry';
 import type { OpsbarCore } from './opsbarCore';
@@ -22,6 +22,7 @@ import { createRunbookSystem } from './runbooks/createRunbookSystem';
 import { checkTransitionEvents } from './status/checkTransitions';
 import { StatusAssembler } from './status/statusAssembler';
 import { StatusChanges } from './status/statusChanges';
+import { ModelProbeLog } from './store/modelProbeLog';
 import { OpsbarStore } from './store/opsbarStore';
 
 export interface CreateCoreOptions {
@@ -70,6 +71,17 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   if (notice.kind === 'corrupt-moved-aside' || notice.kind === 'memory-fallback') notices.push(notice.message);
 
   const live = new LiveHub();
+  // A one-shot status keeps its history in memory, yet shows the probes stored in the file.
+  const probeFile = options.history === 'memory' ? ModelProbeLog.openReadOnly(join(options.dataDir, DATABASE_FILE_NAME), options.sqliteNativeBinding) : null;
+  const probeReader = () => probeFile?.log ?? store.probes;
+  const modelProbes = new ProbeCoordinator({
+    clock,
+    log,
+    role,
+    timeoutMs: () => loaded.settings.models.probeTimeoutMs,
+    history: { reader: probeReader, add: (record) => store.probes.add(record) },
+    publish: (progress) => live.publish({ type: 'model-probe', progress }),
+  });
   const docker = options.docker ?? createDockerClientProvider({ settings: () => loaded.settings });
   let assemblerRef: StatusAssembler | null = null;
   const monitorDeps: MonitorDeps = {
@@ -78,7 +90,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     commands: options.commands ?? createCommandRunner(),
     docker,
     peerSnapshot: (id) => (assemblerRef ? assemblerRef.status()[id] : null),
-    modelProbes: noProbes,
+    modelProbes,
   };
   let runbooks: ReturnType<typeof createRunbookSystem> | null = null;
   const maintenance = () => {
@@ -165,13 +177,16 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   };
 
   async function oneShotStatus(ids?: readonly ModuleId[]): Promise<StatusSnapshot> {
-    const chosen = ids ? modules.filter((m) => ids.includes(m.id)) : modules;
-    for (const result of await collectOnce(chosen, loaded.settings, monitorDeps, clock)) assembler.applyResult(result);
+    const asked = ids ? modules.filter((m) => ids.includes(m.id)) : modules;
+    // A module that reads its peers' snapshots (models: container ports, GPU processes) reads after them.
+    const chosen = modules.filter((m) => asked.includes(m) || asked.some((a) => a.peers?.includes(m.id)));
+    const waves = [chosen.filter((m) => !m.peers?.length), chosen.filter((m) => m.peers?.length)];
+    for (const wave of waves) for (const result of await collectOnce(wave, loaded.settings, monitorDeps, clock)) assembler.applyResult(result);
     return assembler.refresh();
   }
 
   const dispatch = createApiDispatcher(
-    createApiHandlers({ status: () => assembler.status(), inventory: readInventory, store, settingsView, updateSettings, now: () => clock.now(), warn: (message) => log.warn(message), runbooks: runbookSystem, modelProbes: monitorDeps.modelProbes, probeHistory: () => [] }),
+    createApiHandlers({ status: () => assembler.status(), inventory: readInventory, store, settingsView, updateSettings, now: () => clock.now(), warn: (message) => log.warn(message), runbooks: runbookSystem, modelProbes, probeHistory: (q) => probeReader().recent(q.endpoint, q.model, q) }),
     (method, error) => log.error(`${method}: ${(error as Error).stack ?? error}`),
   );
 
@@ -183,6 +198,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     status: () => assembler.status(),
     trayLines: () => assembler.trayLines(),
     collectOnce: (ids) => oneShotStatus(ids),
+    modelProbes,
     settings: () => loaded.settings,
     inventory: readInventory,
     runbooks: { catalog: runbookSystem.catalog, runs: runbookSystem.runs },
@@ -206,8 +222,12 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     stop() {
       stopping ??= stopWithin(STOP_DEADLINE_MS, log, () => {
         retentionTimer?.cancel();
-        return Promise.all([runbookSystem.stop(), runner.stop()]);
-      }).finally(() => store.close());
+        // Probes in flight are aborted, not awaited to their 60 s deadline.
+        return Promise.all([runbookSystem.stop(), runner.stop(), modelProbes.stop()]);
+      }).finally(() => {
+        probeFile?.close();
+        store.close();
+      });
       return stopping;
     },
   };

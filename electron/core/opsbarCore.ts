@@ -4,6 +4,7 @@ import type { RunDetail, RunSummary } from '../../shared/types/runbooks';
 import type { ModuleId, StatusSnapshot } from '../../shared/types/status';
 import type { ApiDispatcher } from './api/dispatcher';
 import type { LiveListener } from './liveHub';
+import type { ModelProbeService } from './monitors/models/modelProbeService';
 import type { TrayLine } from './monitors/monitorModule';
 import type { RunbookSystem } from './runbooks/createRunbookSystem';
 
@@ -24,6 +25,8 @@ export interface OpsbarCore {
   /** One reading of the given modules (all by default) without the background loop: the CLI's status. */
   collectOnce(ids?: readonly ModuleId[]): Promise<StatusSnapshot>;
   settings(): Settings;
+  /** Model probes: "Probe now" with a `done` to await (the CLI's `models probe`). */
+  readonly modelProbes: ModelProbeService;
   /** CPU, OS and GPU controllers, read once. */
   inventory(): Promise<HostInventory>;
   /** The runbook library and runner (the CLI's `runbook` commands). */

@@ -65,6 +65,8 @@ export interface FakeModelServer {
   readonly streams: EmittedStream[];
   /** Bytes written to clients so far (how far a client read before it left). */
   writtenBytes(): number;
+  /** The most answers that were ever open at once (two probes at once on one server show as 2). */
+  peakConcurrent(): number;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startFakeModelServer(options: FakeModelOptions = {}): Prom
   const requests: ReceivedRequest[] = [];
   const streams: EmittedStream[] = [];
   let written = 0;
+  let peak = 0;
   const open = new Set<ServerResponse>();
   const server = createServer((req, res) => {
     let raw = '';
@@ -88,6 +91,7 @@ export async function startFakeModelServer(options: FakeModelOptions = {}): Prom
       }
       requests.push({ path: req.url ?? '', headers: req.headers, body });
       open.add(res);
+      peak = Math.max(peak, open.size);
       res.on('close', () => open.delete(res));
       res.socket?.setNoDelay(true);
       const write = (text: string) => {
@@ -104,6 +108,7 @@ export async function startFakeModelServer(options: FakeModelOptions = {}): Prom
     requests,
     streams,
     writtenBytes: () => written,
+    peakConcurrent: () => peak,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of open) res.destroy();

@@ -4,6 +4,7 @@ import { consoleLogger, silentLogger } from '../logger';
 import { builtInModules } from '../monitors/registry';
 import { formatModuleText, formatStatusText } from './formatStatus';
 import { keepAliveClock } from './keepAliveClock';
+import { modelsProbeCommand } from './modelsCommand';
 import { runbookCli } from './runbookCli';
 import { serveCommand, UsageError } from './serveCommand';
 import { takeStatus } from './statusCommand';
@@ -16,6 +17,12 @@ Commands:
   status   Print a one-shot status snapshot   --json
   gpu      GPUs and the processes holding their memory (the status's gpu section)   --json
   docker   The stacks and their containers (the status's docker section)   --json
+  models   Model servers, what each has loaded, their last probes (the status's models section)   --json
+  models probe [--endpoint URL] [--model NAME] [--load] [--json]
+           One probe (TTFT, decode and prefill tokens/s) of each loaded model, on every
+           endpoint or only --endpoint's, or only of --model; written to the history.
+           --load also probes a model that is not loaded (the server loads it).
+           Exit: 0 every probe measured, 1 one failed, 3 nothing could be probed
   runbook list               The runbook library (and invalid files, with file:line)   --json
   runbook show ID            A runbook's params and steps: what runs, how it is verified   --json
   runbook run ID [--param NAME=value]… [--yes] [--json]
@@ -46,6 +53,9 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         quiet: { type: 'boolean', default: false },
         param: { type: 'string', multiple: true, default: [] },
         yes: { type: 'boolean', default: false },
+        endpoint: { type: 'string' },
+        model: { type: 'string' },
+        load: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -67,6 +77,10 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
       if (values.json) io.out(`${JSON.stringify({ ...status, configProblems: problems })}\n`);
       else io.out(formatStatusText(status, builtInModules) + problems.map((p) => `\n${p}`).join(''));
       return EXIT_FOR_SEVERITY[status.overall] ?? 0;
+    }
+    if (command === 'models' && positionals[1] === 'probe') {
+      const request = { endpoint: values.endpoint, model: values.model, load: values.load, json: values.json };
+      return await modelsProbeCommand({ dataDir, clock: keepAliveClock, log: silentLogger, ...request }, io);
     }
     const module = builtInModules.find((m) => m.id === command && m.text);
     if (module) {

@@ -5,7 +5,9 @@ import type { Logger } from '../logger';
 
 /**
  * A one-shot status from the core's one factory (CLI role, history in memory: nothing is
- * written and a large history file is not even opened): one reading of each module.
+ * written and a large history file is not even opened): one reading of each module. The models
+ * section's last probes come from the file all the same, opened read-only for that table alone
+ * (see createCore): cheaper than opening the file store, which checks and migrates the whole file.
  */
 export async function takeStatus(options: { dataDir: string; clock: Clock; log: Logger; modules?: readonly ModuleId[] }): Promise<{ status: StatusSnapshot; problems: string[] }> {
   const core = createOpsbarCore({ dataDir: options.dataDir, clock: options.clock, log: options.log, role: 'cli', history: 'memory' });

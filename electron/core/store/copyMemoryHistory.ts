@@ -13,7 +13,7 @@ export function hasUnfinishedRuns(memory: Database.Database): boolean {
 /**
  * Appends the history kept in memory (while the file could not be written) to an existing
  * database file, in one transaction: samples and rollups under the file's series ids, events,
- * audit entries and finished runs with new ids. All or nothing: a failure (the disk filled
+ * audit entries, model probes and finished runs with new ids. All or nothing: a failure (the disk filled
  * again) leaves the file as it was and the memory copy intact, for the next try.
  */
 export function copyMemoryHistory(memory: Database.Database, target: Database.Database): void {
@@ -38,6 +38,7 @@ export function copyMemoryHistory(memory: Database.Database, target: Database.Da
     }
     appendWithNewIds(memory, target, 'events');
     appendWithNewIds(memory, target, 'audit');
+    appendWithNewIds(memory, target, 'model_probes');
     const runId = appendWithNewIds(memory, target, 'runbook_runs');
     const stepColumns = columnsOf(memory, 'runbook_steps');
     const insertStep = target.prepare(`INSERT INTO runbook_steps(${stepColumns.join(', ')}) VALUES (${stepColumns.map((c) => `@${c}`).join(', ')})`);

@@ -131,6 +131,37 @@ const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    up(db) {
+      db.exec(`
+        -- One row per model probe that measured something (failures are not measurements).
+        -- The headline figures are columns (charts read them); the client's and the server's own
+        -- figures side by side are one JSON document (shown, never queried).
+        CREATE TABLE model_probes (
+          id                        INTEGER PRIMARY KEY AUTOINCREMENT,
+          endpoint                  TEXT    NOT NULL,
+          model                     TEXT    NOT NULL,
+          at                        INTEGER NOT NULL,
+          ttft_ms                   REAL    NOT NULL,
+          decode_tokens_per_second  REAL,
+          prefill_tokens_per_second REAL,
+          completion_tokens         INTEGER NOT NULL,
+          prompt_tokens             INTEGER,
+          total_ms                  REAL    NOT NULL,
+          source                    TEXT    NOT NULL,
+          estimated                 INTEGER NOT NULL,
+          cold                      INTEGER NOT NULL,
+          trigger                   TEXT    NOT NULL,
+          figures                   TEXT    NOT NULL DEFAULT '{}'
+        );
+        -- A chart reads one (endpoint, model) range; the snapshot reads its newest rows backwards.
+        CREATE INDEX model_probes_endpoint_model_at ON model_probes(endpoint, model, at);
+        -- Retention deletes by age across all models.
+        CREATE INDEX model_probes_at ON model_probes(at);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -7,6 +7,7 @@ import type { RunDetail, RunSummary, StepAttempt } from '../../../shared/types/r
 import type { Sample } from '../monitors/collector';
 import { AuditLog, type AuditEntry } from './auditLog';
 import { EventLog } from './eventLog';
+import { ModelProbeLog } from './modelProbeLog';
 import { HistoryQueries } from './historyQueries';
 import { MEMORY_DATABASE, moveHistoryToFile, openHistoryOrMemory, resumeRetryDelayMs, type OpenedHistory } from './historyFallback';
 import type { OpenDatabaseOptions, StoreOpenNotice } from './openDatabase';
@@ -55,6 +56,7 @@ export class OpsbarStore {
   private events!: EventLog;
   private audit!: AuditLog;
   private runs!: RunbookRunLog;
+  private probeLog!: ModelProbeLog;
   private retention!: RetentionRunner;
   private series!: SeriesRegistry;
   private readonly timer: NodeJS.Timeout;
@@ -112,6 +114,7 @@ export class OpsbarStore {
     this.events = new EventLog(db);
     this.audit = new AuditLog(db);
     this.runs = new RunbookRunLog(db);
+    this.probeLog = new ModelProbeLog(db);
     this.retention = new RetentionRunner(db);
   }
 
@@ -214,6 +217,11 @@ export class OpsbarStore {
   /** Newest first. */
   listRuns(query: RunQuery): RunSummary[] {
     return this.runs.list(query);
+  }
+
+  /** Model probes that measured something (the database may change when memory history moves to the file: read this each time). */
+  get probes(): ModelProbeLog {
+    return this.probeLog;
   }
 
   /** Runs left running or waiting when Opsbar stopped become interrupted (resumable); returns their ids. */

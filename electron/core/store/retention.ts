@@ -9,13 +9,13 @@ const MAX_RUNS_PER_CHUNK = 50;
 type ChunkParams = { seriesId: number; cutoff: number; chunk: number };
 
 export interface RetentionReport {
-  /** Samples, rollup rows, events and runbook runs deleted. */
+  /** Samples, rollup rows, events, runbook runs and model probes deleted. */
   deletedRows: number;
   /**
    * Rows deleted per table (series: names left without any data, not counted in deletedRows;
    * runbook_runs: ended runs, whose attempts go with them).
    */
-  byTable: Record<'samples_raw' | 'rollup_1m' | 'rollup_1h' | 'events' | 'runbook_runs' | 'series', number>;
+  byTable: Record<'samples_raw' | 'rollup_1m' | 'rollup_1h' | 'events' | 'runbook_runs' | 'model_probes' | 'series', number>;
   /** DELETE statements run, each its own short transaction. */
   statements: number;
 }
@@ -25,8 +25,9 @@ export interface RetentionReport {
  * each in its own transaction: the write lock is held only briefly and the WAL stays small,
  * so it works on a nearly full disk (a delete needs no space beyond the WAL, and freed pages
  * are reused by later writes). Synchronous: the caller runs it between flushes. Runbook runs
- * that ended more than `eventDays` ago go like events; unfinished ones stay. Audit entries are
- * never deleted.
+ * that ended more than `eventDays` ago go like events; unfinished ones stay. Model probes are
+ * kept as long as the hourly rollups (`hourDays`, a year by default): both are the long view of a
+ * figure, and a probe every 30 minutes is a row per model per half hour. Audit entries are never deleted.
  */
 export class RetentionRunner {
   private readonly seriesIds: Database.Statement<[], { id: number }>;
@@ -34,6 +35,7 @@ export class RetentionRunner {
   private readonly deleteEventsChunk: Database.Statement<[number, number]>;
   private readonly deleteRunsChunk: Database.Statement<[number, number]>;
   private readonly deleteEmptySeries: Database.Statement<[]>;
+  private readonly deleteProbesChunk: Database.Statement<[number, number]>;
 
   constructor(db: Database.Database) {
     this.seriesIds = db.prepare('SELECT id FROM series ORDER BY id');
@@ -53,6 +55,7 @@ export class RetentionRunner {
     this.deleteRunsChunk = db.prepare(
       'DELETE FROM runbook_runs WHERE id IN (SELECT id FROM runbook_runs WHERE ended_at < ? ORDER BY ended_at LIMIT ?)',
     );
+    this.deleteProbesChunk = db.prepare('DELETE FROM model_probes WHERE id IN (SELECT id FROM model_probes WHERE at < ? ORDER BY at LIMIT ?)');
     this.deleteEmptySeries = db.prepare(`
       DELETE FROM series WHERE
         NOT EXISTS (SELECT 1 FROM samples_raw WHERE series_id = series.id) AND
@@ -64,7 +67,7 @@ export class RetentionRunner {
     const chunk = Math.max(1, Math.floor(chunkRows));
     const report: RetentionReport = {
       deletedRows: 0,
-      byTable: { samples_raw: 0, rollup_1m: 0, rollup_1h: 0, events: 0, runbook_runs: 0, series: 0 },
+      byTable: { samples_raw: 0, rollup_1m: 0, rollup_1h: 0, events: 0, runbook_runs: 0, model_probes: 0, series: 0 },
       statements: 0,
     };
     const cutoffs = {
@@ -89,6 +92,7 @@ export class RetentionRunner {
     drain('events', () => this.deleteEventsChunk.run(now - retention.eventDays * DAY_MS, chunk).changes);
     const runChunk = Math.min(chunk, MAX_RUNS_PER_CHUNK);
     drain('runbook_runs', () => this.deleteRunsChunk.run(now - retention.eventDays * DAY_MS, runChunk).changes, runChunk);
+    drain('model_probes', () => this.deleteProbesChunk.run(cutoffs.rollup_1h, chunk).changes);
     const emptied = this.deleteEmptySeries.run().changes;
     report.statements++;
     report.byTable.series = emptied;

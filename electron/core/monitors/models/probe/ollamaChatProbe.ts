@@ -39,7 +39,7 @@ export async function ollamaChatProbe(request: ProbeRequest, deps: ProbeDeps = {
   } catch {
     return { ok: false, reason: `"${request.baseUrl}" is not a URL; write it like http://127.0.0.1:11434.` };
   }
-  const meter = new ProbeMeter(request.model);
+  const meter = new ProbeMeter(request.model, request.onFirstToken);
   let lineNumber = 0;
 
   const onLine = (line: string, at: bigint): LineVerdict => {

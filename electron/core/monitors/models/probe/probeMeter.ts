@@ -27,7 +27,11 @@ export class ProbeMeter {
   private server: ServerFigures | null = null;
   private answeringModel: string | null = null;
 
-  constructor(private readonly askedModel: string) {}
+  constructor(
+    private readonly askedModel: string,
+    /** Told the TTFT as soon as the first text arrives (a throwing listener does not fail the probe). */
+    private readonly onFirstToken?: (ttftMs: number) => void,
+  ) {}
 
   /** The request has been handed to the OS; the TTFT clock starts here. */
   sent(at: bigint): void {
@@ -36,6 +40,13 @@ export class ProbeMeter {
 
   /** A chunk carrying generated text arrived at `at`. */
   text(at: bigint): void {
+    if (this.firstTextAt === null && this.sentAt !== null && this.onFirstToken) {
+      try {
+        this.onFirstToken(Number(at - this.sentAt) / NS_PER_MS);
+      } catch {
+        // progress is news, not part of the measurement
+      }
+    }
     this.firstTextAt ??= at;
     this.lastTextAt = at;
     this.textChunks++;

@@ -28,6 +28,8 @@ export interface ProbeRequest {
   /** Stop reading (and fail) on a line longer than this; default 256 KiB. */
   maxLineBytes?: number;
   signal?: AbortSignal;
+  /** Called once, when the first chunk carrying text arrives (live "first token after 150 ms"). */
+  onFirstToken?: (ttftMs: number) => void;
 }
 
 export interface ProbeDeps {

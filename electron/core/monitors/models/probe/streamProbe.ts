@@ -55,7 +55,7 @@ export async function streamProbe(request: ProbeRequest, deps: ProbeDeps = {}): 
   } catch {
     return { ok: false, reason: `"${request.baseUrl}" is not a URL; write it like http://127.0.0.1:8080.` };
   }
-  const meter = new ProbeMeter(request.model);
+  const meter = new ProbeMeter(request.model, request.onFirstToken);
   const events = new SseEvents();
   let finished = false;
   let lineNumber = 0;

@@ -77,3 +77,17 @@ test('the answering model and the server figures are kept; cold comes from the s
   assert.equal(r.cold, true);
   assert.equal(r.server?.kind, 'lmstudio');
 });
+
+test('the first text chunk is announced once, with its TTFT; a listener that throws does not spoil the measurement', () => {
+  const heard: number[] = [];
+  const m = new ProbeMeter('asked:model', (ttftMs) => {
+    heard.push(ttftMs);
+    throw new Error('a broken listener');
+  });
+  m.sent(0n);
+  for (const t of [180, 200, 220]) m.text(ms(t));
+  m.counts(10, 3);
+  const r = m.finish(ms(300));
+  assert.deepEqual(heard, [180]);
+  assert.equal(r?.ttftMs, 180);
+});

@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/runbooks.css';
 import './styles/gpu.css';
+import './styles/models.css';
 import './styles/settings.css';
 
 const root = document.getElementById('root');

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { StatusSnapshot } from '../../shared/types/status';
 import type { ApiCallState } from './hooks/useApiCall';
 import { GpuPage } from './pages/GpuPage';
+import { ModelsPage } from './pages/ModelsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { RunbooksRoute } from './pages/RunbooksRoute';
 import { SettingsPage } from './pages/SettingsPage';
@@ -28,6 +29,7 @@ export const ROUTES: Route[] = [
   { id: 'overview', label: 'Overview', render: (c) => <OverviewPage status={c.status} navigate={c.navigate} /> },
   { id: 'stacks', label: 'Stacks', render: (c) => <StacksPage initialFilter={c.query.get('q') ?? ''} /> },
   { id: 'gpu', label: 'GPU', render: (c) => <GpuPage navigate={c.navigate} status={c.status} /> },
+  { id: 'models', label: 'Models', render: (c) => <ModelsPage navigate={c.navigate} status={c.status} /> },
   { id: 'runbooks', label: 'Runbooks', render: (c) => <RunbooksRoute path={c.path} query={c.query} navigate={c.navigate} /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsPage /> },
 ];

@@ -7,7 +7,7 @@ import { GpuCard } from '../components/gpu/GpuCard';
 import { GPU_TOOL_CHECK_ID, gpuDeviceChecks } from '../components/gpu/gpuChecks';
 import { GpuHardware } from '../components/gpu/GpuHardware';
 import { GpuProcessTable } from '../components/gpu/GpuProcessTable';
-import { GpuRunbookLinks } from '../components/gpu/GpuRunbookLinks';
+import { RunbookLinks } from '../components/RunbookLinks';
 import { GpuUnavailable } from '../components/gpu/GpuUnavailable';
 import { WithStatusChecks } from '../components/gpu/WithStatusChecks';
 import { SeverityBadge } from '../components/SeverityBadge';
@@ -86,7 +86,7 @@ function GpuPageBody({ navigate, checks }: { navigate: (route: string) => void; 
       ) : (
         <>
           <GpuUnavailable gpu={snapshot} />
-          <GpuRunbookLinks
+          <RunbookLinks
             subject="the GPU tool"
             checks={[checks.find((check) => check.id === GPU_TOOL_CHECK_ID)]}
             runbooks={runbooks}

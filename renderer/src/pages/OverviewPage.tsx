@@ -4,6 +4,7 @@ import { DockerUnavailable } from '../components/DockerUnavailable';
 import { EventList } from '../components/EventList';
 import { GpuOverviewTile } from '../components/gpu/GpuOverviewTile';
 import { HostInventoryLine } from '../components/gpu/HostInventoryLine';
+import { hasModelsTile, ModelsOverviewTile } from '../components/models/ModelsOverviewTile';
 import { StacksSummary } from '../components/StacksSummary';
 import { ErrorState, LoadingState, Panel } from '../components/StateViews';
 import { StatusChecks } from '../components/StatusChecks';
@@ -63,6 +64,25 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
           {/* A core built before the GPU module sends no `gpu` section: say so rather than fail the page. */}
           {snapshot.gpu ? <GpuOverviewTile gpu={snapshot.gpu} checks={snapshot.checks} /> : <p className="muted">GPU figures are not collected yet.</p>}
         </Panel>
+        {/* No tile where no model server was found (or monitoring is off): the Overview stays quiet. */}
+        {hasModelsTile(snapshot.models) && (
+          <Panel
+            title="Models"
+            aside={
+              <a
+                href="#/models"
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate('models');
+                }}
+              >
+                Open the Models page
+              </a>
+            }
+          >
+            <ModelsOverviewTile models={snapshot.models} />
+          </Panel>
+        )}
       </div>
       <Panel title="Recent events">
         {events.error && !events.data ? (

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { HistoryPoint } from '../../../../shared/types/history';
 import { alignSeries } from './alignSeries';
 import { formatClock, UNKNOWN } from '../../format';
-import type { ChartFactory, ChartHandle, CursorReading } from './chartFactory';
+import type { ChartFactory, ChartHandle, CursorReading, SeriesStyle } from './chartFactory';
 import { describeSeries } from './chartSummary';
 import { createUplotChart } from './uplotChart';
 
@@ -15,6 +15,10 @@ export interface ChartSeries {
   points: HistoryPoint[];
   /** A CSS custom property for the line's colour; `--chart-<n>` by position otherwise. */
   colorVar?: string;
+  /** How it is drawn (a line by default); the legend's swatch shows the same. */
+  style?: SeriesStyle;
+  /** The series in words instead of its min, max and latest (e.g. "Target 30 tok/s"). */
+  summary?: string;
 }
 
 interface TimeSeriesChartProps {
@@ -25,6 +29,8 @@ interface TimeSeriesChartProps {
   height?: number;
   /** A y range always shown (0–100 for percentages); the data may widen it. */
   domain?: [number, number];
+  /** The time span shown (ms), e.g. the range picked, however far the points reach; the points' span otherwise. */
+  timeSpan?: [number, number];
   /** Shown instead of the chart while no series has a point. */
   emptyText: string;
   /** Draws the chart; tests inject a fake (jsdom has no canvas). */
@@ -51,17 +57,26 @@ export function describeReading(reading: CursorReading, labels: string[], format
   return [formatReadingTime(reading.t), ...values].join(' · ');
 }
 
+/** A line's swatch is filled with its colour; a ring's or a dash's is drawn in it (see models.css). */
+function swatchColor(style: SeriesStyle | undefined, colorVar: string) {
+  return style === 'rings' || style === 'dashed' ? { color: `var(${colorVar})` } : { background: `var(${colorVar})` };
+}
+
 /**
  * Lines over time on a canvas (uPlot), with the same figures in words beside it: min, max and
  * latest per series, which is what screen readers and tests read, and while the pointer is over
  * the chart, the figures at the cursor (the one legend: uPlot's own is off). The chart is created on mount
  * and when its shape changes, fed new data with `setData`, resized with its box, destroyed on unmount.
  */
-export function TimeSeriesChart({ title, series, format, height = 160, domain, emptyText, createChart = createUplotChart }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ title, series, format, height = 160, domain, timeSpan, emptyText, createChart = createUplotChart }: TimeSeriesChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<ChartHandle | null>(null);
   const formatRef = useRef(format);
   formatRef.current = format;
+  // The span moves on with the clock: read at each redraw rather than rebuilding the chart.
+  const spanRef = useRef(timeSpan);
+  spanRef.current = timeSpan;
+  const spanned = timeSpan !== undefined;
   const pointLists = series.map((s) => s.points);
   const latest = useRef(pointLists);
   latest.current = pointLists;
@@ -70,7 +85,7 @@ export function TimeSeriesChart({ title, series, format, height = 160, domain, e
   const [reading, setReading] = useState<CursorReading | null>(null);
 
   const empty = pointLists.every((points) => points.length === 0);
-  const lines = series.map((s, i) => ({ label: s.label, colorVar: s.colorVar ?? `--chart-${i + 1}` }));
+  const lines = series.map((s, i) => ({ label: s.label, colorVar: s.colorVar ?? `--chart-${i + 1}`, ...(s.style ? { style: s.style } : {}) }));
   const shapeNow = { lines, domain, height };
   const shapeRef = useRef(shapeNow);
   shapeRef.current = shapeNow;
@@ -88,6 +103,7 @@ export function TimeSeriesChart({ title, series, format, height = 160, domain, e
         series: shapeLines,
         domain: shapeDomain,
         format: (value) => formatRef.current(value),
+        ...(spanned ? { timeSpan: () => spanRef.current ?? null } : {}),
         data: alignSeries(latest.current),
         onCursor: setReading,
       },
@@ -115,7 +131,7 @@ export function TimeSeriesChart({ title, series, format, height = 160, domain, e
       drawn.current = null;
       setReading(null);
     };
-  }, [createChart, shape, empty]);
+  }, [createChart, shape, empty, spanned]);
 
   useEffect(() => {
     const shown = drawn.current;
@@ -126,7 +142,7 @@ export function TimeSeriesChart({ title, series, format, height = 160, domain, e
     drawn.current = pointLists;
   });
 
-  const descriptions = series.map((s) => describeSeries(s.label, s.points, format));
+  const descriptions = series.map((s) => s.summary ?? describeSeries(s.label, s.points, format));
   return (
     <figure className="chart" aria-label={title}>
       {empty ? (
@@ -138,7 +154,7 @@ export function TimeSeriesChart({ title, series, format, height = 160, domain, e
         <figcaption className="chart-summary">
           {series.map((s, i) => (
             <span key={s.label} className="chart-summary-item">
-              <span className="chart-swatch" style={{ background: `var(${lines[i].colorVar})` }} aria-hidden="true" />
+              <span className={`chart-swatch chart-swatch-${s.style ?? 'line'}`} style={swatchColor(s.style, lines[i].colorVar)} aria-hidden="true" />
               {descriptions[i]}
             </span>
           ))}

@@ -1,12 +1,21 @@
 import type { ChartData } from './alignSeries';
 
+/**
+ * How a series is drawn: a line (the default), a line with a dot at every point (sparse
+ * measurements such as probes), rings without a line (marked events such as cold probes), or a
+ * dashed line (a target).
+ */
+export type SeriesStyle = 'line' | 'dots' | 'rings' | 'dashed';
+
 /** What a chart draws: the shape (recreating the chart when it changes) and the first data. */
 export interface ChartSpec {
   width: number;
   height: number;
-  series: Array<{ label: string; /** A CSS custom property naming the line's colour, e.g. `--chart-1`. */ colorVar: string }>;
+  series: Array<{ label: string; /** A CSS custom property naming the line's colour, e.g. `--chart-1`. */ colorVar: string; style?: SeriesStyle }>;
   /** The y range always shown (0–100 for percentages); the data may widen it. */
   domain?: [number, number];
+  /** The time span always shown, whatever the data (a range picker's window); asked on every redraw. */
+  timeSpan?: () => [number, number] | null;
   /** Formats y values on the axis and in the hover legend. */
   format: (value: number) => string;
   data: ChartData;

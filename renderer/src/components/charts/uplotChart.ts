@@ -1,6 +1,6 @@
 import type uPlot from 'uplot';
 import type { ChartData } from './alignSeries';
-import type { ChartFactory, ChartHandle, ChartSpec, CursorReading } from './chartFactory';
+import type { ChartFactory, ChartHandle, ChartSpec, CursorReading, SeriesStyle } from './chartFactory';
 import { canDrawCanvas } from './chartFactory';
 
 let library: Promise<typeof uPlot> | null = null;
@@ -28,6 +28,22 @@ function readingAt(u: uPlot, idx: number | null | undefined): CursorReading | nu
   return { t, values: u.data.slice(1).map((series) => series[idx] ?? null) };
 }
 
+/** The y axis's width: room for its longest label ("40 tok/s", "1.25 s"), else uPlot cuts it on the left. */
+function axisWidth(_u: uPlot, values: string[] | null): number {
+  const longest = Math.max(0, ...(values ?? []).map((value) => value.length));
+  return Math.max(56, Math.ceil(longest * 7 + 18));
+}
+
+/** uPlot's drawing options for a series style (see `SeriesStyle`); a plain line needs none. */
+function seriesStyle(style: SeriesStyle | undefined, color: string, background: string): Partial<uPlot.Series> {
+  // Filled, so a ring (hollow) reads as a different mark.
+  if (style === 'dots') return { points: { show: true, size: 7, fill: color } };
+  // No path: only the marks, hollow and larger, so they stand out on a line of dots.
+  if (style === 'rings') return { paths: () => null, points: { show: true, size: 11, width: 2, fill: background } };
+  if (style === 'dashed') return { dash: [6, 4], points: { show: false } };
+  return {};
+}
+
 function options(spec: ChartSpec, target: HTMLElement): uPlot.Options {
   const muted = cssColor(target, '--muted', '#5f6b76');
   const grid = cssColor(target, '--border', '#dde1e6');
@@ -49,18 +65,22 @@ function options(spec: ChartSpec, target: HTMLElement): uPlot.Options {
     // Timestamps are milliseconds, as the history store keeps them.
     ms: 1,
     scales: {
-      x: { time: true },
+      x: spec.timeSpan ? { time: true, range: (_u, min, max) => spec.timeSpan?.() ?? [min, max] } : { time: true },
       y: domain ? { range: (_u, min, max) => [Math.min(domain[0], min ?? domain[0]), Math.max(domain[1], max ?? domain[1])] } : {},
     },
-    axes: [axis, { ...axis, size: 56, values: (_u, splits) => splits.map((v) => format(v)) }],
+    axes: [axis, { ...axis, size: axisWidth, values: (_u, splits) => splits.map((v) => format(v)) }],
     series: [
       {},
-      ...spec.series.map((s, i) => ({
-        label: s.label,
-        stroke: cssColor(target, s.colorVar, i === 0 ? '#2f6fb3' : '#8e5bb5'),
-        width: 1.5,
-        value: (_u: uPlot, v: number | null) => (v == null ? '—' : format(v)),
-      })),
+      ...spec.series.map((s, i) => {
+        const stroke = cssColor(target, s.colorVar, i === 0 ? '#2f6fb3' : '#8e5bb5');
+        return {
+          label: s.label,
+          stroke,
+          width: 1.5,
+          value: (_u: uPlot, v: number | null) => (v == null ? '—' : format(v)),
+          ...seriesStyle(s.style, stroke, cssColor(target, '--surface', '#ffffff')),
+        };
+      }),
     ],
     // One legend: the chart's text summary beneath it (and the reading at the cursor there),
     // not uPlot's own row as well, which reads "Time: -- Memory: —" until hovered.

@@ -8,7 +8,7 @@ import { Panel } from '../StateViews';
 import { severityOf, type GpuDeviceChecks } from './gpuChecks';
 import { describeMemory, describePowerLimit, formatTemperature, formatWatts, memoryLabel, memoryPercent, NOT_REPORTED } from './gpuFormat';
 import { GpuHistoryChart } from './GpuHistoryChart';
-import { GpuRunbookLinks } from './GpuRunbookLinks';
+import { RunbookLinks } from '../RunbookLinks';
 
 /** A gauge's big value, or a dash with "not reported" beneath it (the words do not fit the value's place). */
 function figure<T>(value: T | null, format: (value: T) => string): { value: string; detail?: string } {
@@ -51,7 +51,7 @@ export function GpuCard({ device, range, checks, runbooks, onOpenRunbook }: GpuC
         <Gauge label="Temperature" {...figure(device.temperatureC, formatTemperature)} percent={null} severity={severityOf(checks.temperature)} />
         <Gauge label="Power" {...figure(device.powerW, formatWatts)} percent={power} detail={describePowerLimit(device)} />
       </div>
-      <GpuRunbookLinks subject={`GPU ${device.index}`} checks={[checks.memory, checks.temperature]} runbooks={runbooks} onOpenRunbook={onOpenRunbook} />
+      <RunbookLinks subject={`GPU ${device.index}`} checks={[checks.memory, checks.temperature]} runbooks={runbooks} onOpenRunbook={onOpenRunbook} />
       <GpuHistoryChart index={device.index} range={range} />
     </Panel>
   );

@@ -113,3 +113,17 @@ test('a server that answers the probe with a web page: exit 1, the reason, nothi
   const models = JSON.parse((await runOpsbar(['models', '--json', '--data-dir', dataDir])).stdout) as { endpoints: { lastProbe: unknown }[] };
   assert.equal(models.endpoints[0].lastProbe, null);
 });
+
+test("models probe on mlx-lm probes the model it was started with (default_model), never a listed one it would have to load", async () => {
+  const server = await startServingModelServer('mlx', { models: [{ name: 'mlx-community/Qwen3-4B-4bit', loaded: false }] }, { tokensPerSecond: 35 });
+  servers.push(server);
+  const dir = tempDir('opsbar-models-cli-');
+  writeFileSync(join(dir, 'config.yaml'), `docker:\n  enabled: false\nmodels:\n  autodetect: false\n  endpoints:\n    - url: ${server.url}\n`);
+  const probed = await runOpsbar(['models', 'probe', '--json', '--data-dir', dir]);
+  assert.equal(probed.code, 0, probed.stderr + probed.stdout);
+  const output = JSON.parse(probed.stdout) as ProbeOutput;
+  assert.deepEqual(output.probes.map((p) => p.model), ['default_model']);
+  assert.deepEqual(server.stream.requests.map((r) => [r.path, r.body.model, (r.body.stream_options as { include_usage?: boolean } | undefined)?.include_usage]), [['/v1/chat/completions', 'default_model', true]]);
+  const truth = server.stream.streams[0].tokensPerSecond;
+  assert.ok(Math.abs(output.probes[0].decodeTokensPerSecond! - truth) / truth < 0.02, `${output.probes[0].decodeTokensPerSecond} vs ${truth}`);
+});

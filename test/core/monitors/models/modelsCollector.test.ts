@@ -58,7 +58,7 @@ describe('models collector', () => {
     assert.equal(byUrl(snapshot, servers.vllm.url).version, '0.6.3');
     assert.deepEqual(byUrl(snapshot, servers.llamacpp.url).slots, { busy: 0, idle: 2 });
     assert.deepEqual(byUrl(snapshot, servers.lmstudio.url).models.map((m) => [m.name, m.loaded]), [['qwen2.5-7b-instruct', true], ['phi-4', false]]);
-    assert.deepEqual(byUrl(snapshot, servers.mlx.url).models.map((m) => m.name), ['mlx-community/Llama-3.2-3B-Instruct-4bit']);
+    assert.deepEqual(byUrl(snapshot, servers.mlx.url).models.map((m) => m.name), ['default_model', 'mlx-community/Llama-3.2-3B-Instruct-4bit']);
   });
 
   it('a configured endpoint that is down is listed as down and critical; a port that never answered is not listed', async () => {

@@ -121,7 +121,11 @@ describe('mlx-lm reader (written from mlx_lm/server.py)', () => {
   it('identifies by /health and /v1/models while /props is 404, and lists the models', async () => {
     assert.deepEqual(await mlxKind.identify(fixtureGet(mlxRoutes)), { version: null });
     const reading = await mlxKind.read(fixtureGet(mlxRoutes));
-    assert.deepEqual(reading.models.map((model) => [model.name, model.loaded]), [['mlx-community/Qwen2.5-7B-Instruct-4bit', false]]);
+    // `default_model` is mlx-lm's name for the --model it loaded at start: the one a probe may ask for without loading another.
+    assert.deepEqual(reading.models.map((model) => [model.name, model.loaded]), [
+      ['default_model', true],
+      ['mlx-community/Qwen2.5-7B-Instruct-4bit', false],
+    ]);
   });
 
   it('a llama.cpp (same /health, same /v1/models, but /props) is not mlx-lm', async () => {

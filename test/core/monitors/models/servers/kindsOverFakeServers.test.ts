@@ -52,10 +52,10 @@ describe('each kind read over a real loopback server', () => {
     assert.deepEqual(reading.counters, { generationTokensTotal: 77, promptTokensTotal: 5, requestsRunning: 3 });
   });
 
-  it('mlx-lm: the models it lists', async () => {
+  it('mlx-lm: the model it was started with (default_model, loaded) and the models it lists', async () => {
     const server = await start('mlx', { models: [{ name: 'mlx-community/Llama-3.2-3B-Instruct-4bit', loaded: false }] });
     const reading = await modelServerKind('mlx').read(boundedGetFor(server.url, PATIENT));
-    assert.deepEqual(reading.models.map((model) => model.name), ['mlx-community/Llama-3.2-3B-Instruct-4bit']);
+    assert.deepEqual(reading.models.map((model) => [model.name, model.loaded]), [['default_model', true], ['mlx-community/Llama-3.2-3B-Instruct-4bit', false]]);
   });
 
   it('a hostile server makes read fail with its sentence, for every kind', async () => {

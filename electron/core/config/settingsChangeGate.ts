@@ -14,6 +14,9 @@ export const GUARDED_SETTINGS: Readonly<Record<string, string>> = {
   'docker.endpoint': 'Opsbar connects to this Docker engine, trusts what it reports and sends it container actions.',
   'runbooks.directory': 'Opsbar loads runbooks from this folder and runs their shell steps.',
   'gpu.nvidiaSmiPath': 'Opsbar executes this program to read the GPUs.',
+  // An endpoint names where the API key in an environment variable is sent: a page that could add
+  // one could send any of the app's environment variables to any host.
+  'models.endpoints': 'Opsbar connects to these model servers, sends each the API key named by its apiKeyEnv, and runs probes on them.',
 };
 
 /** A validated patch (what the handlers receive). */

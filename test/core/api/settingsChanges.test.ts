@@ -44,14 +44,15 @@ function refusal(envelope: Envelope<unknown>): string {
 }
 
 describe('guarded settings (settings.update / propose / confirm)', () => {
-  test('settings.update refuses docker.endpoint, runbooks.directory and gpu.nvidiaSmiPath, and nothing is written', async () => {
+  test('settings.update refuses docker.endpoint, runbooks.directory, gpu.nvidiaSmiPath and models.endpoints, and nothing is written', async () => {
     const { call, dataDir, core } = setup();
-    for (const patch of [{ docker: { endpoint: 'tcp://10.0.0.9:2375' } }, { runbooks: { directory: '/tmp/x' } }, { gpu: { nvidiaSmiPath: '/tmp/evil' } }]) {
+    for (const patch of [{ docker: { endpoint: 'tcp://10.0.0.9:2375' } }, { runbooks: { directory: '/tmp/x' } }, { gpu: { nvidiaSmiPath: '/tmp/evil' } }, { models: { endpoints: [{ url: 'http://203.0.113.9:80', apiKeyEnv: 'AWS_SECRET_ACCESS_KEY' }] } }]) {
       assert.match(refusal(await call('settings.update', patch)), /needs confirmation.*settings\.propose.*settings\.confirm/);
     }
     const view = value<SettingsView>(await call('settings.get', {}));
     assert.equal(view.settings.docker.endpoint, '');
     assert.equal(view.settings.gpu.nvidiaSmiPath, '');
+    assert.deepEqual(view.settings.models.endpoints, []);
     assert.throws(() => readFileSync(join(dataDir, 'config.yaml'), 'utf8'), 'no config file was written');
     await core.stop();
   });

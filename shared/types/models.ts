@@ -14,15 +14,24 @@ export type ProbeFigureSource = 'client' | 'server';
 export type ServerProbeFigures =
   | {
       kind: 'llama.cpp';
+      /** `timings.predicted_per_second`: decode rate measured inside the server. */
       decodeTokensPerSecond: number | null;
       prefillTokensPerSecond: number | null;
       predictedTokens: number | null;
       promptTokens: number | null;
+      /** `cache_n`: prompt tokens reused from the KV cache (not prefilled again). */
       cachedTokens: number | null;
       predictedMs: number | null;
       promptMs: number | null;
     }
-  | { kind: 'lmstudio'; decodeTokensPerSecond: number | null; ttftMs: number | null; generationMs: number | null; modelLoadMs: number | null }
+  | {
+      kind: 'lmstudio';
+      decodeTokensPerSecond: number | null;
+      ttftMs: number | null;
+      generationMs: number | null;
+      /** Present only when this request loaded the model (a cold probe). */
+      modelLoadMs: number | null;
+    }
   | {
       kind: 'ollama';
       decodeTokensPerSecond: number | null;
@@ -75,15 +84,22 @@ export interface ModelGpuShare {
   pid: number;
 }
 
-export interface ModelView {
+/** One model a server knows: available (listed, on disk) and maybe loaded (in memory). */
+export interface ServedModelFacts {
   name: string;
   loaded: boolean;
+  /** Bytes the loaded model takes (Ollama `size`), or its file size where only that is known. */
   sizeBytes: number | null;
+  /** Bytes of it in GPU memory (Ollama `size_vram`). */
   vramBytes: number | null;
-  /** ISO 8601, when the server unloads it if idle (Ollama). */
+  /** When the server will unload it if idle (Ollama `expires_at`, ISO 8601). */
   expiresAt: string | null;
   contextLength: number | null;
+  /** Kind-specific facts worth showing: type, quantization, arch, path… */
   details: Record<string, string>;
+}
+
+export interface ModelView extends ServedModelFacts {
   /** Which GPU(s) hold the serving process's memory; empty when no GPU process maps to it. */
   gpus: ModelGpuShare[];
   /** Decode tokens/s below this on two probes in a row is `model.slow`. */

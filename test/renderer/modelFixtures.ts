@@ -1,5 +1,7 @@
 // Model-server data for component tests: an Ollama with two loaded models on a GPU, a llama.cpp
 // in a container, and a configured vLLM that does not answer.
+import assert from 'node:assert/strict';
+import { screen } from '@testing-library/react';
 import type { ProbeNowResult } from '../../shared/api/contract/models';
 import type { LiveMessage } from '../../shared/api/live';
 import type { ModelEndpoint, ModelProbeProgress, ModelProbeRecord, ModelsSnapshot, ModelView } from '../../shared/types/models';
@@ -173,4 +175,12 @@ export function probeMessage(progress: ModelProbeProgress): Extract<LiveMessage,
 export function modelsStatusMessage(models: ModelsSnapshot): Extract<LiveMessage, { type: 'status' }> {
   const status = statusSnapshot();
   return { type: 'status', head: { at: models.at, overall: status.overall, checks: status.checks }, modules: { models }, full: false, readAt: { models: models.at } };
+}
+
+/** An endpoint's card (its panel, titled with the endpoint's name), found by waiting for it; by text, as role queries over the whole app are slow in jsdom. */
+export async function endpointCard(name: string): Promise<HTMLElement> {
+  const title = await screen.findByText(name, { selector: '.panel-head h2' });
+  const panel = title.closest('section');
+  assert.ok(panel instanceof HTMLElement);
+  return panel;
 }

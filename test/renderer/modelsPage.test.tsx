@@ -4,20 +4,14 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createFakeTransport } from './fakeTransport';
-import { llamacppEndpoint, modelHandlers, modelsSnapshot, modelsStatusMessage, modelView, ollamaEndpoint, probeRecord } from './modelFixtures';
+import { llamacppEndpoint, modelHandlers, modelsSnapshot, modelsStatusMessage, modelView, ollamaEndpoint, probeRecord , endpointCard } from './modelFixtures';
 import { renderApp } from './renderApp';
 import { noModelsSnapshot } from '../support/statusFixtures';
 import { NOW } from './fixtures';
 
 afterEach(cleanup);
 
-/** An endpoint's card (its panel, titled with the endpoint's name), found by waiting for it; by text, as role queries over the whole app are slow in jsdom. */
-async function card(name: string): Promise<HTMLElement> {
-  const title = await screen.findByText(name, { selector: '.panel-head h2' });
-  const panel = title.closest('section');
-  assert.ok(panel instanceof HTMLElement);
-  return panel;
-}
+const card = endpointCard;
 
 const cardNow = (name: string): HTMLElement | null => screen.queryByText(name, { selector: '.panel-head h2' })?.closest('section') ?? null;
 /** A model's row inside a card. */

@@ -2,20 +2,15 @@
 import './setupDom';
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, waitFor, within } from '@testing-library/react';
 import { ApiCallError } from '../../renderer/src/transport';
 import { createFakeTransport, type FakeTransport } from './fakeTransport';
-import { LLAMACPP, llamacppEndpoint, modelHandlers, modelsSnapshot, OLLAMA, ollamaEndpoint, probeMessage, probeRecord, vllmDown } from './modelFixtures';
+import { LLAMACPP, llamacppEndpoint, modelHandlers, modelsSnapshot, OLLAMA, ollamaEndpoint, probeMessage, probeRecord, vllmDown , endpointCard } from './modelFixtures';
 import { renderApp } from './renderApp';
 
 afterEach(cleanup);
 
-async function card(name: string): Promise<HTMLElement> {
-  const title = await screen.findByText(name, { selector: '.panel-head h2' });
-  const panel = title.closest('section');
-  assert.ok(panel instanceof HTMLElement);
-  return panel;
-}
+const card = endpointCard;
 const row = (scope: HTMLElement, model: string) => within(scope).getByRole('listitem', { name: `Model ${model}` });
 const probeButton = (scope: HTMLElement, subject: string) => within(scope).getByRole('button', { name: `Probe ${subject} now` }) as HTMLButtonElement;
 const probeCalls = (transport: FakeTransport) => transport.calls.filter((c) => c.method === 'models.probe').map((c) => c.payload);

@@ -8,6 +8,7 @@
  * A probe is one small streamed generation (fixed prompt, 64 tokens, temperature 0). Figures the
  * client measured sit at the top level; figures the server reported about itself sit in `server`.
  */
+import type { ServerProbeFigures } from '../../../../../shared/types/models';
 
 export interface ProbeRequest {
   /** Server root, e.g. `http://127.0.0.1:11434` (a trailing `/v1` is tolerated). */
@@ -37,39 +38,8 @@ export interface ProbeDeps {
   now?: () => bigint;
 }
 
-/** What the server said about its own work on this request, in its own terms (ms, per second). */
-export type ServerFigures =
-  | {
-      kind: 'llama.cpp';
-      /** `timings.predicted_per_second`: decode rate measured inside the server. */
-      decodeTokensPerSecond: number | null;
-      prefillTokensPerSecond: number | null;
-      predictedTokens: number | null;
-      promptTokens: number | null;
-      /** `cache_n`: prompt tokens reused from the KV cache (not prefilled again). */
-      cachedTokens: number | null;
-      predictedMs: number | null;
-      promptMs: number | null;
-    }
-  | {
-      kind: 'lmstudio';
-      decodeTokensPerSecond: number | null;
-      ttftMs: number | null;
-      generationMs: number | null;
-      /** Present only when this request loaded the model (a cold probe). */
-      modelLoadMs: number | null;
-    }
-  | {
-      kind: 'ollama';
-      decodeTokensPerSecond: number | null;
-      prefillTokensPerSecond: number | null;
-      evalCount: number | null;
-      evalMs: number | null;
-      promptEvalCount: number | null;
-      promptEvalMs: number | null;
-      loadMs: number | null;
-      totalMs: number | null;
-    };
+/** What the server said about its own work on this request, in its own terms (ms, per second): stored as is. */
+export type ServerFigures = ServerProbeFigures;
 
 export interface ProbeSuccess {
   ok: true;

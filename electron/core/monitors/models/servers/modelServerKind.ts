@@ -6,6 +6,7 @@
  *   const identity = await kind.identify(get);     // { version } | null — null: not this kind
  *   const reading = await kind.read(get);          // throws ServerAnswerError when the server is down
  */
+import type { ServedModelFacts } from '../../../../../shared/types/models';
 import type { ServerGet } from './boundedGet';
 import type { ServerCounters } from './prometheusText';
 
@@ -16,20 +17,8 @@ export interface ServerIdentity {
   version: string | null;
 }
 
-/** One model a server knows: available (on disk / listed) and maybe loaded (in memory). */
-export interface ServedModel {
-  name: string;
-  loaded: boolean;
-  /** Bytes the loaded model takes (Ollama `size`), or its file size where only that is known. */
-  sizeBytes: number | null;
-  /** Bytes of it in GPU memory (Ollama `size_vram`). */
-  vramBytes: number | null;
-  /** When the server will unload it if idle (Ollama `expires_at`, ISO 8601). */
-  expiresAt: string | null;
-  contextLength: number | null;
-  /** Kind-specific facts worth showing: type, quantization, arch, path… */
-  details: Record<string, string>;
-}
+/** One model a server knows (the shared shape the snapshot's models extend). */
+export type ServedModel = ServedModelFacts;
 
 export interface SlotUsage {
   busy: number;

@@ -12,6 +12,8 @@ export interface ChunkFacts {
   /** The chunk carries non-empty generated text (a role-only or finish-only chunk does not). */
   hasText: boolean;
   finished: boolean;
+  /** `finish_reason` of a choice that ended ("length": the server stopped at `max_tokens`). */
+  finishReason: string | null;
   promptTokens: number | null;
   completionTokens: number | null;
   server: ServerFigures | null;
@@ -34,17 +36,22 @@ export function chunkFacts(chunk: unknown): ChunkFacts | string {
   const choices = Array.isArray(chunk.choices) ? chunk.choices : [];
   let hasText = false;
   let finished = false;
+  let finishReason: string | null = null;
   for (const choice of choices) {
     if (!isObj(choice)) continue;
     const delta = isObj(choice.delta) ? choice.delta : {};
     if (nonEmpty(delta.content) || nonEmpty(delta.reasoning_content) || nonEmpty(delta.reasoning)) hasText = true;
-    if (typeof choice.finish_reason === 'string') finished = true;
+    if (typeof choice.finish_reason === 'string') {
+      finished = true;
+      finishReason = choice.finish_reason;
+    }
   }
   const usage = isObj(chunk.usage) ? chunk.usage : null;
   return {
     model: typeof chunk.model === 'string' && chunk.model !== '' ? chunk.model : null,
     hasText,
     finished,
+    finishReason,
     promptTokens: usage ? count(usage.prompt_tokens) : null,
     completionTokens: usage ? count(usage.completion_tokens) : null,
     server: llamaCppTimings(chunk) ?? lmStudioStats(chunk),

@@ -8,8 +8,9 @@
  *   proxies) would make that over-read by about k/n, so the first chunk's share is taken as the
  *   average `n / chunks`: `(n − n/chunks) / (t_last − t_first)`.
  * - n is the server's `completion_tokens` (or Ollama's `eval_count`, or llama.cpp's
- *   `timings.predicted_n` when usage is missing); without any, n = text chunks and the result is
- *   `estimated` (it reads low when the server batches tokens).
+ *   `timings.predicted_n` when usage is missing); without any the result is `estimated`, and n is
+ *   the request's `max_tokens` when the server said it stopped there (`finish_reason: "length"`),
+ *   else the text chunks (which reads low when the server batches tokens).
  * - Prefill tokens/s: `prompt_tokens / TTFT`, client-derived, so it includes HTTP and queueing.
  */
 import { isCold } from './serverFigures';
@@ -26,6 +27,7 @@ export class ProbeMeter {
   private completionTokens: number | null = null;
   private server: ServerFigures | null = null;
   private answeringModel: string | null = null;
+  private stoppedAtLimit: number | null = null;
 
   constructor(
     private readonly askedModel: string,
@@ -65,6 +67,15 @@ export class ProbeMeter {
     if (completion !== null) this.completionTokens = completion;
   }
 
+  /**
+   * The server said it stopped because it reached the request's `max_tokens` (`finish_reason:
+   * "length"`, Ollama `done_reason: "length"`): it generated exactly that many tokens. Without a
+   * token count this is a far better estimate than counting chunks when a server batches.
+   */
+  reachedLimit(maxTokens: number): void {
+    this.stoppedAtLimit = maxTokens;
+  }
+
   serverFigures(figures: ServerFigures): void {
     this.server = figures;
   }
@@ -78,8 +89,9 @@ export class ProbeMeter {
     if (this.sentAt === null || this.firstTextAt === null || this.lastTextAt === null) return null;
     const serverCount = this.server?.kind === 'llama.cpp' ? this.server.predictedTokens : null;
     const counted = this.completionTokens ?? serverCount;
+    // Still `estimated` without the server's own count; the token cap beats counting chunks.
     const estimated = counted === null;
-    const n = counted ?? this.textChunks;
+    const n = counted ?? (this.stoppedAtLimit !== null && this.stoppedAtLimit >= this.textChunks ? this.stoppedAtLimit : this.textChunks);
     const ttftMs = Number(this.firstTextAt - this.sentAt) / NS_PER_MS;
     const spanSeconds = Number(this.lastTextAt - this.firstTextAt) / 1e9;
     const afterFirst = n - n / this.textChunks;

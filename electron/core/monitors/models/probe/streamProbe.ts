@@ -76,6 +76,7 @@ export async function streamProbe(request: ProbeRequest, deps: ProbeDeps = {}): 
     if (facts.model) meter.model(facts.model);
     if (facts.hasText) meter.text(at);
     if (facts.finished) finished = true;
+    if (facts.finishReason === 'length') meter.reachedLimit(PROBE_MAX_TOKENS);
     meter.counts(facts.promptTokens, facts.completionTokens);
     if (facts.server) meter.serverFigures(facts.server);
     return 'more';

@@ -91,3 +91,15 @@ test('the first text chunk is announced once, with its TTFT; a listener that thr
   assert.deepEqual(heard, [180]);
   assert.equal(r?.ttftMs, 180);
 });
+
+test('no count from the server: the token cap it stopped at, unless it sent more chunks than that (then the chunks)', () => {
+  const capped = meter([100, 200, 300, 400]);
+  capped.reachedLimit(64);
+  const r = capped.finish(ms(500));
+  assert.equal(r?.completionTokens, 64);
+  assert.equal(r?.estimated, true);
+  const lying = meter(Array.from({ length: 70 }, (_, i) => 100 + i));
+  lying.reachedLimit(64);
+  assert.equal(lying.finish(ms(500))?.completionTokens, 70);
+  assert.equal(meter([100, 200]).finish(ms(300))?.completionTokens, 2, 'no stop reason: the chunks');
+});

@@ -76,6 +76,16 @@ test('reasoning deltas before content count as text from the first one', async (
   assert.equal(r.completionTokens, 64);
 });
 
+test('usage absent, 3 tokens a chunk, stopped at the limit: 64 tokens (the max_tokens the server stopped at), still estimated', async () => {
+  const { server, result } = await probe({ usage: false, tokensPerChunk: 3, tokensPerSecond: 60 });
+  const r = succeeded(result);
+  assert.equal(r.estimated, true, 'the server gave no count of its own');
+  assert.equal(r.tokenChunks, 22);
+  assert.equal(r.completionTokens, 64, 'finish_reason "length" means max_tokens tokens, not 22 chunks');
+  const truth = server.streams[0].tokensPerSecond;
+  assert.ok(Math.abs(r.decodeTokensPerSecond! - truth) / truth < 0.02, `${r.decodeTokensPerSecond} vs ${truth}`);
+});
+
 test('usage absent: tokens counted as chunks, marked estimated, no prompt figure', async () => {
   const r = succeeded((await probe({ usage: false, tokensPerChunk: 1 })).result);
   assert.equal(r.estimated, true);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SettingsPatch, SettingsView } from '../../shared/config/settingsSchema';
+import type { Settings, SettingsPatch, SettingsView } from '../../shared/config/settingsSchema';
 import type { NewOpsEvent, OpsEvent } from '../../shared/types/events';
 import type { HostInventory } from '../../shared/types/inventory';
 import type { ModuleId, StatusSnapshot } from '../../shared/types/status';
@@ -42,6 +42,8 @@ export interface CreateCoreOptions {
   role?: 'app' | 'cli';
   /** `memory`: history in an in-memory database (a one-shot status neither writes nor checks the file). */
   history?: 'file' | 'memory';
+  /** Adjusts the settings read from the file, for this process only (`models probe --endpoint` of an unlisted server). */
+  adjustSettings?: (settings: Settings) => Settings;
   commands?: CommandRunner;
   docker?: DockerClientProvider;
   /** Reads the host inventory (default: systeminformation, once). */
@@ -63,6 +65,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   const notices: string[] = [];
 
   let loaded = loadConfigFile(configPath);
+  if (options.adjustSettings) loaded = { ...loaded, settings: options.adjustSettings(loaded.settings) };
   for (const p of loaded.problems) notices.push(`Config ${p.path}: ${p.message}`);
 
   const databaseFile = options.history === 'memory' ? ':memory:' : join(options.dataDir, DATABASE_FILE_NAME);

@@ -3,7 +3,7 @@
 // the data dir's history, where `opsbar models --json` and `opsbar status --json` then show it.
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import type { ModelProbeFailure, ModelProbeRecord } from '../../shared/types/models';
@@ -126,4 +126,18 @@ test("models probe on mlx-lm probes the model it was started with (default_model
   assert.deepEqual(server.stream.requests.map((r) => [r.path, r.body.model, (r.body.stream_options as { include_usage?: boolean } | undefined)?.include_usage]), [['/v1/chat/completions', 'default_model', true]]);
   const truth = server.stream.streams[0].tokensPerSecond;
   assert.ok(Math.abs(output.probes[0].decodeTokensPerSecond! - truth) / truth < 0.02, `${output.probes[0].decodeTokensPerSecond} vs ${truth}`);
+});
+
+test('models probe --endpoint of a server the config does not list probes it for this run (nothing is written to the config)', async () => {
+  const server = await ollama({ tokensPerSecond: 40 });
+  const dir = tempDir('opsbar-models-cli-');
+  writeFileSync(join(dir, 'config.yaml'), 'docker:\n  enabled: false\nmodels:\n  detectPorts: []\n');
+  const probed = await runOpsbar(['models', 'probe', '--endpoint', `${server.url}/`, '--json', '--data-dir', dir]);
+  assert.equal(probed.code, 0, probed.stderr + probed.stdout);
+  const output = JSON.parse(probed.stdout) as ProbeOutput;
+  assert.deepEqual(output.probes.map((p) => [p.endpoint, p.model]), [[server.url, 'llama3.2:latest']]);
+  assert.equal(readFileSync(join(dir, 'config.yaml'), 'utf8'), 'docker:\n  enabled: false\nmodels:\n  detectPorts: []\n');
+  const bad = await runOpsbar(['models', 'probe', '--endpoint', 'not a url', '--data-dir', dir]);
+  assert.equal(bad.code, 64);
+  assert.match(bad.stderr, /--endpoint must be a URL such as http:\/\/127\.0\.0\.1:11434/);
 });

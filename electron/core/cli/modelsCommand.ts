@@ -5,10 +5,12 @@
  * reads them. Exit: 0 every probe measured, 1 one failed, 3 nothing could be probed.
  */
 import type { ProbeNowResult } from '../../../shared/api/contract/models';
+import type { Settings } from '../../../shared/config/settingsSchema';
 import type { ModelProbeFailure, ModelProbeRecord } from '../../../shared/types/models';
 import type { Clock } from '../clock';
 import { createOpsbarCore } from '../createCore';
 import type { Logger } from '../logger';
+import { UsageError } from './serveCommand';
 
 export interface ModelsProbeOptions {
   dataDir: string;
@@ -25,12 +27,27 @@ export const EXIT_NOTHING_PROBED = 3;
 
 const isRecord = (outcome: ModelProbeRecord | ModelProbeFailure): outcome is ModelProbeRecord => 'ttftMs' in outcome;
 
+/**
+ * `--endpoint` of a server the config does not list (and detection might not find: another host,
+ * another port) is watched as a configured endpoint for this run, so it can be probed at once.
+ */
+function withEndpoint(url: string | undefined): ((settings: Settings) => Settings) | undefined {
+  if (!url) return undefined;
+  const wanted = url.trim().replace(/\/+$/, '');
+  return (settings) =>
+    settings.models.endpoints.some((e) => e.url.trim().replace(/\/+$/, '') === wanted)
+      ? settings
+      : { ...settings, models: { ...settings.models, endpoints: [...settings.models.endpoints, { url: wanted }] } };
+}
+
 export async function modelsProbeCommand(options: ModelsProbeOptions, io: { out: (s: string) => void }): Promise<number> {
-  const core = createOpsbarCore({ dataDir: options.dataDir, clock: options.clock, log: options.log, role: 'cli' });
+  const endpoint = options.endpoint?.trim().replace(/\/+$/, '');
+  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/i.test(endpoint)) throw new UsageError(`--endpoint must be a URL such as http://127.0.0.1:11434, not ${JSON.stringify(options.endpoint)}.`);
+  const core = createOpsbarCore({ dataDir: options.dataDir, clock: options.clock, log: options.log, role: 'cli', adjustSettings: withEndpoint(endpoint) });
   try {
     // One reading finds the endpoints and what each has loaded (the collector tells the probes).
     const status = await core.collectOnce(['models']);
-    const outcome = core.modelProbes.probeNow({ endpoint: options.endpoint, model: options.model, load: options.load });
+    const outcome = core.modelProbes.probeNow({ endpoint, model: options.model, load: options.load });
     const skipped = [...outcome.skipped];
     const section = status.models;
     if (outcome.started.length === 0 && section && section.state !== 'ok' && section.error) skipped.push({ endpoint: '', model: null, reason: section.error });
@@ -71,7 +88,7 @@ export function formatProbeTable(probes: readonly ModelProbeRecord[], failures: 
     // Text columns flush left, figures flush right.
     const numeric = new Set([2, 3, 4, 5]);
     for (const row of rows) lines.push(row.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd());
-    if (probes.some((p) => p.estimated && p.source === 'client')) lines.push('~ estimated: the server sent no token count, so chunks were counted (reads low if it sends several tokens per chunk).');
+    if (probes.some((p) => p.estimated && p.source === 'client')) lines.push('~ estimated: the server sent no token count; tokens are the 64 it stopped at, or its chunks where it did not say why it stopped (low if it sends several tokens a chunk).');
   }
   for (const f of failures) lines.push(`FAILED  ${f.endpoint}  ${f.model}: ${f.reason}`);
   for (const s of skipped) lines.push(`skipped ${[s.endpoint, s.model].filter(Boolean).join('  ')}${s.endpoint || s.model ? ': ' : ''}${s.reason}`);

@@ -13,6 +13,7 @@ const benches = [
   'bench/serveVsGlances.ts',
   'bench/dockerScale.ts',
   'bench/modelProbe.ts',
+  'bench/modelsRead.ts',
 ];
 const only = process.argv.slice(2);
 let failed = 0;

@@ -9,7 +9,7 @@
  *   );
  *   // [{ url, kind: 'ollama', version: '0.5.7', source: 'autodetected' }, { url, kind: null, reason, source }]
  *
- * Each candidate tries the kinds whose default port matches first, then the others (a configured
+ * Each candidate is first asked `GET /` (no answer at all: no kinds are tried), then tries the kinds whose default port matches first, then the others (a configured
  * `kind` is the only one tried). Identification is by cheap GETs only. Candidates are checked at
  * most `concurrency` at a time. A configured endpoint always comes back, identified or not; an
  * autodetected address that is no model server comes back with `kind: null` too, so a caller can
@@ -72,6 +72,11 @@ export async function detectCandidates(input: DetectionInput, deps: DetectionDep
   const candidates = candidateList(input);
   return mapBounded(candidates, deps.concurrency ?? DEFAULT_DETECTION_CONCURRENCY, async (candidate) => {
     const get = deps.getFor(candidate.url, candidate.apiKey);
+    // One GET first: an address that refuses, resets or hangs costs one deadline, not one per
+    // kind (five kinds × 3 s on a port that accepts and never answers). Any HTTP answer, even a
+    // 401 or 404, means something is there: the kinds are then tried.
+    const reach = await get('/');
+    if (!reach.ok) return { url: candidate.url, kind: null, source: candidate.source, reason: reach.reason };
     const tried = candidate.kind ? kinds.filter((kind) => kind.kind === candidate.kind) : kindsForPort(portOf(candidate.url), kinds);
     for (const kind of tried) {
       const identity = await kind.identify(get).catch(() => null);

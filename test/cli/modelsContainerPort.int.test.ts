@@ -49,5 +49,8 @@ test('a model server behind a container port that no loopback search covers is f
   assert.equal(found.kind, 'mlx');
   assert.equal(found.source, 'autodetected');
   assert.deepEqual(found.container, { name, stack: null });
-  assert.deepEqual(found.models.map((m: { name: string; loaded: boolean }) => [m.name, m.loaded]), [[MODEL, false]]);
+  assert.deepEqual(found.models.map((m: { name: string; loaded: boolean }) => [m.name, m.loaded]), [
+    ['default_model', true],
+    [MODEL, false],
+  ]);
 });

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import type { GpuSnapshot } from '../../../../shared/types/gpu';
 import { useApiCall } from '../../hooks/useApiCall';
+import { ConfigFilePath } from '../ConfigFilePath';
 
 /** The core's reason as one clause (its trailing full stop dropped: the sentence goes on). */
 function clause(error: string | null, fallback: string): string {
@@ -9,18 +10,7 @@ function clause(error: string | null, fallback: string): string {
 
 function ConfigFile() {
   const settings = useApiCall('settings.get', {});
-  const path = settings.data?.configPath;
-  return (
-    <>
-      <code>config.yaml</code>
-      {path && (
-        <>
-          {' '}
-          (<code className="path">{path}</code>)
-        </>
-      )}
-    </>
-  );
+  return <ConfigFilePath path={settings.data?.configPath} />;
 }
 
 /** Why the GPU page has no figures (state unavailable, unknown or disabled), and what to do. */

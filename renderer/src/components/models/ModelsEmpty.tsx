@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import type { ModelsSnapshot } from '../../../../shared/types/models';
 import { useApiCall } from '../../hooks/useApiCall';
+import { ConfigFilePath } from '../ConfigFilePath';
 
 const DEFAULT_PORTS = [8080, 11434, 1234, 8000];
 /** What listens on each default port, so the operator knows what was looked for. */
@@ -22,20 +23,6 @@ function searchedWords(section: { autodetect: boolean; detectPorts: number[] } |
 /** The core's reason as one clause (its trailing full stop dropped: the sentence goes on). */
 const clause = (text: string | null, fallback: string) => (text ?? fallback).trim().replace(/\.+$/, '') || fallback;
 
-function ConfigPath({ path }: { path: string | undefined }) {
-  return (
-    <>
-      <code>config.yaml</code>
-      {path && (
-        <>
-          {' '}
-          (<code className="path">{path}</code>)
-        </>
-      )}
-    </>
-  );
-}
-
 /** In the future: "in 4 min"; else nothing. */
 function nextSearch(at: number | null, now = Date.now()): string {
   if (at == null || at <= now) return '';
@@ -56,7 +43,7 @@ export function ModelsEmpty({ models }: { models: ModelsSnapshot }) {
       <div className="state state-empty models-state">
         <h3>Model-server monitoring is turned off</h3>
         <p>
-          Set <code>models.enabled: true</code> in <ConfigPath path={configPath} /> to turn it on.
+          Set <code>models.enabled: true</code> in <ConfigFilePath path={configPath} /> to turn it on.
         </p>
       </div>
     );
@@ -77,7 +64,7 @@ export function ModelsEmpty({ models }: { models: ModelsSnapshot }) {
       <h3>No model server found</h3>
       <p>{searched}</p>
       <p>
-        To watch a server elsewhere, name it under <code>models.endpoints</code> in <ConfigPath path={configPath} />:
+        To watch a server elsewhere, name it under <code>models.endpoints</code> in <ConfigFilePath path={configPath} />:
       </p>
       <pre className="models-config-example">{`models:\n  endpoints:\n    - url: http://127.0.0.1:11434\n      name: Ollama on this host   # optional\n      kind: ollama                # optional: ollama, llamacpp, lmstudio, vllm, mlx`}</pre>
     </div>

@@ -6,6 +6,7 @@ import type { ProbeNowResult } from '../../shared/api/contract/models';
 import type { LiveMessage } from '../../shared/api/live';
 import type { ModelEndpoint, ModelProbeProgress, ModelProbeRecord, ModelsSnapshot, ModelView } from '../../shared/types/models';
 import type { FakeHandlers } from './fakeTransport';
+import { upModelEndpoint } from '../support/statusFixtures';
 import { NOW, statusSnapshot } from './fixtures';
 
 const GB = 1024 ** 3;
@@ -55,27 +56,7 @@ export function modelView(overrides: Partial<ModelView> & { name: string }): Mod
 }
 
 export function modelEndpoint(overrides: Partial<ModelEndpoint> & { url: string }): ModelEndpoint {
-  return {
-    name: 'Ollama :11434',
-    kind: 'ollama',
-    kindLabel: 'Ollama',
-    version: '0.5.7',
-    source: 'autodetected',
-    state: 'up',
-    up: true,
-    latencyMs: 3.2,
-    error: null,
-    lastSeenAt: NOW,
-    container: null,
-    models: [],
-    slots: null,
-    rates: null,
-    notes: [],
-    probe: { intervalMinutes: 30, inFlight: null, lastFailure: null },
-    lastProbe: null,
-    severity: 'ok',
-    ...overrides,
-  };
+  return upModelEndpoint(overrides.url, { name: 'Ollama :11434', latencyMs: 3.2, lastSeenAt: NOW, ...overrides });
 }
 
 /** Twelve models the Ollama can serve but has not loaded. */

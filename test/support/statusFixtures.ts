@@ -1,7 +1,7 @@
 // Status builders shared by core, shell and renderer tests.
 import type { LiveMessage } from '../../shared/api/live';
 import type { GpuSnapshot } from '../../shared/types/gpu';
-import type { ModelsSnapshot } from '../../shared/types/models';
+import type { ModelEndpoint, ModelsSnapshot } from '../../shared/types/models';
 import type { StatusSnapshot } from '../../shared/types/status';
 
 /** The GPU section of a host without GPUs. */
@@ -24,6 +24,33 @@ export function noGpuSnapshot(at = 1, overrides: Partial<GpuSnapshot> = {}): Gpu
 /** The models section of a host without model servers. */
 export function noModelsSnapshot(at = 1, overrides: Partial<ModelsSnapshot> = {}): ModelsSnapshot {
   return { at, state: 'ok', error: null, endpoints: [], nextDetectionAt: null, ...overrides };
+}
+
+/** An answering autodetected Ollama at `url` with nothing loaded: the base every model test builds on. */
+export function upModelEndpoint(url: string, overrides: Partial<ModelEndpoint> = {}): ModelEndpoint {
+  const port = new URL(url).port;
+  return {
+    url,
+    name: `Ollama :${port}`,
+    kind: 'ollama',
+    kindLabel: 'Ollama',
+    version: '0.5.7',
+    source: 'autodetected',
+    state: 'up',
+    up: true,
+    latencyMs: 12,
+    error: null,
+    lastSeenAt: 1_700_000_000_000,
+    container: null,
+    models: [],
+    slots: null,
+    rates: null,
+    notes: [],
+    probe: { intervalMinutes: 30, inFlight: null, lastFailure: null },
+    lastProbe: null,
+    severity: 'ok',
+    ...overrides,
+  };
 }
 
 /** A live status message carrying the whole status, as the core sends it first. */

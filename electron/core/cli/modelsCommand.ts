@@ -5,10 +5,12 @@
  * reads them. Exit: 0 every probe measured, 1 one failed, 3 nothing could be probed.
  */
 import type { ProbeNowResult } from '../../../shared/api/contract/models';
+import { modelEndpointSchema } from '../../../shared/config/modelsSettingsSchema';
 import type { Settings } from '../../../shared/config/settingsSchema';
 import type { ModelProbeFailure, ModelProbeRecord } from '../../../shared/types/models';
 import type { Clock } from '../clock';
 import { createOpsbarCore } from '../createCore';
+import { trimmedUrl } from '../monitors/models/endpointRegistry';
 import type { Logger } from '../logger';
 import { UsageError } from './serveCommand';
 
@@ -33,16 +35,18 @@ const isRecord = (outcome: ModelProbeRecord | ModelProbeFailure): outcome is Mod
  */
 function withEndpoint(url: string | undefined): ((settings: Settings) => Settings) | undefined {
   if (!url) return undefined;
-  const wanted = url.trim().replace(/\/+$/, '');
   return (settings) =>
-    settings.models.endpoints.some((e) => e.url.trim().replace(/\/+$/, '') === wanted)
+    settings.models.endpoints.some((e) => trimmedUrl(e.url) === url)
       ? settings
-      : { ...settings, models: { ...settings.models, endpoints: [...settings.models.endpoints, { url: wanted }] } };
+      : { ...settings, models: { ...settings.models, endpoints: [...settings.models.endpoints, { url }] } };
 }
 
 export async function modelsProbeCommand(options: ModelsProbeOptions, io: { out: (s: string) => void }): Promise<number> {
-  const endpoint = options.endpoint?.trim().replace(/\/+$/, '');
-  if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/i.test(endpoint)) throw new UsageError(`--endpoint must be a URL such as http://127.0.0.1:11434, not ${JSON.stringify(options.endpoint)}.`);
+  const endpoint = options.endpoint === undefined ? undefined : trimmedUrl(options.endpoint);
+  // The same check as an endpoint in the config file.
+  if (endpoint !== undefined && !modelEndpointSchema.shape.url.safeParse(endpoint).success) {
+    throw new UsageError(`--endpoint must be a URL such as http://127.0.0.1:11434, not ${JSON.stringify(options.endpoint)}.`);
+  }
   const core = createOpsbarCore({ dataDir: options.dataDir, clock: options.clock, log: options.log, role: 'cli', adjustSettings: withEndpoint(endpoint) });
   try {
     // One reading finds the endpoints and what each has loaded (the collector tells the probes).

@@ -5,13 +5,14 @@
  */
 import type { ProbeNowResult } from '../../../../../shared/api/contract/models';
 import type { ObservedEndpoint, ProbeNowRequest } from '../modelProbeService';
+import { trimmedUrl } from '../endpointRegistry';
 
 export interface ProbeTarget {
   endpoint: ObservedEndpoint;
   model: string;
 }
 
-const sameUrl = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+const sameUrl = (a: string, b: string) => trimmedUrl(a) === trimmedUrl(b);
 
 export function notLoadedReason(model: string, endpoint: ObservedEndpoint): string {
   return `${model} is not loaded on ${endpoint.name}; a probe would load it. Ask with load to probe it anyway.`;

@@ -1,12 +1,16 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Settings, SettingsPatch, SettingsView } from '../../shared/config/settingsSchema';
+import type { AlertTransition } from '../../shared/types/alerts';
 import type { NewOpsEvent, OpsEvent } from '../../shared/types/events';
 import type { HostInventory } from '../../shared/types/inventory';
 import type { ModuleId, StatusSnapshot } from '../../shared/types/status';
+import { createAlertSystem } from './alerts/createAlertSystem';
 import { createApiDispatcher, NotFoundError } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
 import { systemClock, type Clock } from './clock';
 import { configPathIn, loadConfigFile, updateConfigFile } from './config/configFile';
+import { createIncidentSystem } from './incidents/createIncidentSystem';
 import { LiveHub } from './liveHub';
 import { consoleLogger, type Logger } from './logger';
 import { collectOnce } from './monitors/collectOnce';
@@ -14,6 +18,7 @@ import type { CollectorResult } from './monitors/collectorScheduler';
 import { createDockerClientProvider, type DockerClientProvider } from './monitors/docker/dockerClientProvider';
 import type { AnyMonitorModule, MonitorDeps } from './monitors/monitorModule';
 import { ProbeCoordinator } from './monitors/models/probing/probeCoordinator';
+import { createNotificationSystem } from './notifications/createNotificationSystem';
 import { ModuleRunner } from './monitors/moduleRunner';
 import { builtInModules } from './monitors/registry';
 import type { OpsbarCore } from './opsbarCore';
@@ -54,6 +59,8 @@ export const DATABASE_FILE_NAME = 'opsbar.db';
 /** Monitors and runs get this long to stop; then the store is closed anyway (the shell waits 5 s). */
 const STOP_DEADLINE_MS = 1500;
 const RETENTION_INTERVAL_MS = 60 * 60_000;
+/** Pending alerts fire and repeats go out on the clock, also between samples. */
+const ALERT_TICK_MS = 5_000;
 
 /** The one composition root of the core: config, store, monitor modules, status, runbooks, API. */
 export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
@@ -106,6 +113,49 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   const changes = new StatusChanges();
   let previousChecks: StatusSnapshot['checks'] | null = null;
 
+  // Alerts → incidents → notifications: one engine for the app, `opsbar serve` and the CLI.
+  const audit = (entry: Parameters<OpsbarStore['addAudit']>[0]): void => {
+    try {
+      store.addAudit(entry);
+    } catch (error) {
+      log.warn(`audit row not saved (${(error as Error).message}): ${entry.action} ${entry.target}`);
+    }
+  };
+  const runbookTriggers = (kinds: readonly string[]) =>
+    (runbooks?.catalog.view().runbooks ?? []).filter((r) => r.triggers.some((t) => kinds.includes(t))).map((r) => ({ id: r.id, title: r.title }));
+  const alerts = createAlertSystem({ settings: () => loaded.settings, clock, log, store: () => store.alerts, runbooksFor: (kind) => runbookTriggers([kind]).map((r) => r.id), role });
+  const incidents = createIncidentSystem({
+    settings: () => loaded.settings,
+    clock,
+    log,
+    store: () => store.incidents,
+    publish: (message) => live.publish(message),
+    audit,
+    runbooksFor: runbookTriggers,
+    linkAlert: (key, id) => alerts.setIncident(key, id),
+    role,
+  });
+  const notifications = createNotificationSystem({
+    settings: () => loaded.settings,
+    clock,
+    log,
+    store: () => store.notifications,
+    publish: (message) => live.publish(message),
+    audit,
+    maintenanceActive: () => Boolean(maintenance()?.active && maintenance()?.silenceNonCritical),
+    silenceFor: (kind, subject) => alerts.silences.matching(kind, subject),
+    incidentOf: (key) => incidents.forAlert(key),
+    onSent: (message) => incidents.onNotification(message),
+    hostname: hostname(),
+    role,
+  });
+  const onTransitions = (transitions: AlertTransition[]): void => {
+    if (transitions.length === 0) return;
+    incidents.onTransitions(transitions);
+    notifications.onTransitions(transitions);
+    live.publish({ type: 'alerts', alerts: alerts.snapshot() });
+  };
+
   const recordEvent = (event: NewOpsEvent): void => {
     let stored: OpsEvent;
     try {
@@ -115,6 +165,9 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
       stored = { ...event, id: 0 };
     }
     live.publish({ type: 'event', event: stored });
+    alerts.observeEvent(stored);
+    incidents.onEvent(stored);
+    notifications.onEvent(stored);
   };
 
   const publishStatus = (status: StatusSnapshot): void => {
@@ -122,6 +175,18 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     previousChecks = status.checks;
     const message = changes.next(status);
     if (message) live.publish(message);
+    onTransitions(alerts.evaluate(status));
+  };
+
+  let alertTimer: { cancel(): void } | null = null;
+  const alertTick = (): void => {
+    try {
+      onTransitions(alerts.tick());
+      notifications.tick();
+    } catch (error) {
+      log.warn(`alert tick failed: ${(error as Error).message}`);
+    }
+    alertTimer = clock.setTimeout(alertTick, ALERT_TICK_MS);
   };
 
   const onResult = (result: CollectorResult): void => {
@@ -163,7 +228,10 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     store,
     clock,
     log,
-    publish: (message) => live.publish(message),
+    publish: (message) => {
+      live.publish(message);
+      if (message.type === 'run') incidents.onRunbookRun(message.run);
+    },
     // In the app the live status; in a CLI run, a one-shot reading when a step asks for it.
     status: () => (started ? assembler.status() : oneShotStatus()),
     recordEvent,
@@ -189,7 +257,19 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   }
 
   const dispatch = createApiDispatcher(
-    createApiHandlers({ status: () => assembler.status(), inventory: readInventory, store, settingsView, updateSettings, now: () => clock.now(), warn: (message) => log.warn(message), runbooks: runbookSystem, modelProbes, probeHistory: (q) => probeReader().recent(q.endpoint, q.model, q) }),
+    createApiHandlers({
+      status: () => assembler.status(),
+      inventory: readInventory,
+      store,
+      settingsView,
+      updateSettings,
+      now: () => clock.now(),
+      warn: (message) => log.warn(message),
+      runbooks: runbookSystem,
+      modelProbes,
+      probeHistory: (q) => probeReader().recent(q.endpoint, q.model, q),
+      alerting: { alerts, incidents, notifications, audit: () => store.auditLog, now: () => clock.now() },
+    }),
     (method, error) => log.error(`${method}: ${(error as Error).stack ?? error}`),
   );
 
@@ -202,6 +282,9 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     trayLines: () => assembler.trayLines(),
     collectOnce: (ids) => oneShotStatus(ids),
     modelProbes,
+    alerts,
+    incidents,
+    notifications,
     settings: () => loaded.settings,
     inventory: readInventory,
     runbooks: { catalog: runbookSystem.catalog, runs: runbookSystem.runs },
@@ -217,6 +300,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
       started = true;
       for (const message of notices) log.warn(message);
       runRetention();
+      alertTimer = clock.setTimeout(alertTick, ALERT_TICK_MS);
       void readInventory();
       await runner.start(loaded.settings);
       // Stopped while the monitors were starting: schedules would keep a stopped core alive.
@@ -225,8 +309,9 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     stop() {
       stopping ??= stopWithin(STOP_DEADLINE_MS, log, () => {
         retentionTimer?.cancel();
+        alertTimer?.cancel();
         // Probes in flight are aborted, not awaited to their 60 s deadline.
-        return Promise.all([runbookSystem.stop(), runner.stop(), modelProbes.stop()]);
+        return Promise.all([runbookSystem.stop(), runner.stop(), modelProbes.stop(), notifications.stop()]);
       }).finally(() => {
         probeFile?.close();
         store.close();

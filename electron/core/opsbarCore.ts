@@ -2,10 +2,13 @@ import type { Settings } from '../../shared/config/settingsSchema';
 import type { HostInventory } from '../../shared/types/inventory';
 import type { RunDetail, RunSummary } from '../../shared/types/runbooks';
 import type { ModuleId, StatusSnapshot } from '../../shared/types/status';
+import type { AlertSystem } from './alerts/alertSystem';
 import type { ApiDispatcher } from './api/dispatcher';
+import type { IncidentSystem } from './incidents/incidentSystem';
 import type { LiveListener } from './liveHub';
 import type { ModelProbeService } from './monitors/models/modelProbeService';
 import type { TrayLine } from './monitors/monitorModule';
+import type { NotificationSystem } from './notifications/notificationSystem';
 import type { RunbookSystem } from './runbooks/createRunbookSystem';
 
 /**
@@ -27,6 +30,11 @@ export interface OpsbarCore {
   settings(): Settings;
   /** Model probes: "Probe now" with a `done` to await (the CLI's `models probe`). */
   readonly modelProbes: ModelProbeService;
+  /** Alert states and silences (the tray's colour is the worst firing alert). */
+  readonly alerts: AlertSystem;
+  readonly incidents: IncidentSystem;
+  /** The notification policy and channels (the shell registers its desktop notifier here). */
+  readonly notifications: NotificationSystem;
   /** CPU, OS and GPU controllers, read once. */
   inventory(): Promise<HostInventory>;
   /** The runbook library and runner (the CLI's `runbook` commands). */

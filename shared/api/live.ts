@@ -1,5 +1,8 @@
+import type { AlertsSnapshot } from '../types/alerts';
 import type { OpsEvent } from '../types/events';
+import type { IncidentSummary } from '../types/incidents';
 import type { ModelProbeProgress } from '../types/models';
+import type { NotificationMessage } from '../types/notifications';
 import type { RunHead, RunOutputChunk, StepAttempt } from '../types/runbooks';
 import type { ModuleId, ModuleSnapshots, StatusHead } from '../types/status';
 
@@ -29,6 +32,12 @@ export type LiveMessage =
     }
   | { type: 'run-output'; chunk: RunOutputChunk }
   /** A model probe started, saw its first token, finished or failed. */
-  | { type: 'model-probe'; progress: ModelProbeProgress };
+  | { type: 'model-probe'; progress: ModelProbeProgress }
+  /** The alerts changed state (sent only on a transition, whole: a few dozen alerts at most). */
+  | { type: 'alerts'; alerts: AlertsSnapshot }
+  /** An incident opened, changed (ack, note, an alert joined) or resolved. */
+  | { type: 'incident'; incident: IncidentSummary }
+  /** A notification was sent: the dashboard shows it with the browser's Notification API (headless desktop channel). */
+  | { type: 'notification'; notification: NotificationMessage };
 
-export const LIVE_MESSAGE_TYPES = ['status', 'event', 'run', 'run-output', 'model-probe'] as const;
+export const LIVE_MESSAGE_TYPES = ['status', 'event', 'run', 'run-output', 'model-probe', 'alerts', 'incident', 'notification'] as const;

@@ -27,6 +27,20 @@ export const API_METHOD_NAMES = [
   'runbooks.run',
   'runbooks.runs',
   'runbooks.schedules',
+  'alerts.list',
+  'silences.list',
+  'silences.add',
+  'silences.remove',
+  'incidents.list',
+  'incidents.get',
+  'incidents.ack',
+  'incidents.resolve',
+  'incidents.note',
+  'incidents.weekly',
+  'notifications.channels',
+  'notifications.test',
+  'notifications.recent',
+  'audit.list',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

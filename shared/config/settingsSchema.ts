@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertsSchema, notificationsSchema } from './alertsSettingsSchema';
 import { modelsSchema } from './modelsSettingsSchema';
 
 /**
@@ -33,6 +34,8 @@ export const thresholdsSchema = z
   .object({
     diskFreePercentWarning: z.number().min(0).max(100).default(15),
     diskFreePercentCritical: z.number().min(0).max(100).default(5),
+    /** Below this much free space a disk is an emergency: act now. */
+    diskFreePercentEmergency: z.number().min(0).max(100).default(2),
     memoryPercentWarning: z.number().min(0).max(100).default(90),
     memoryPercentCritical: z.number().min(0).max(100).default(97),
     /** A container restarted this many times since it was created is a warning (restart loops). */
@@ -46,6 +49,10 @@ export const retentionSchema = z
     minuteDays: z.number().min(1).max(3650).default(30),
     hourDays: z.number().min(1).max(36500).default(365),
     eventDays: z.number().min(1).max(36500).default(90),
+    /** Audit rows (runbook runs, settings changes, notifications, silences, actions): a year by default. */
+    auditDays: z.number().min(1).max(36500).default(365),
+    /** Resolved incidents and their timelines. */
+    incidentDays: z.number().min(1).max(36500).default(365),
   })
   .strict();
 
@@ -160,6 +167,8 @@ export const SETTINGS_SECTIONS = {
   runbooks: runbooksSchema,
   gpu: gpuSchema,
   models: modelsSchema,
+  alerts: alertsSchema,
+  notifications: notificationsSchema,
 } as const;
 
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;
@@ -173,6 +182,8 @@ export interface Settings {
   runbooks: z.output<typeof runbooksSchema>;
   gpu: z.output<typeof gpuSchema>;
   models: z.output<typeof modelsSchema>;
+  alerts: z.output<typeof alertsSchema>;
+  notifications: z.output<typeof notificationsSchema>;
 }
 
 type WithoutDefault<S> = S extends z.ZodDefault<infer I> ? I : S extends z.ZodPrefault<infer I> ? I : S;
@@ -202,6 +213,8 @@ export const settingsPatchSchema = z
     runbooks: patchOf(runbooksSchema).optional(),
     gpu: patchOf(gpuSchema).optional(),
     models: patchOf(modelsSchema).optional(),
+    alerts: patchOf(alertsSchema).optional(),
+    notifications: patchOf(notificationsSchema).optional(),
   })
   .strict();
 
@@ -230,5 +243,7 @@ export function defaultSettings(): Settings {
     runbooks: runbooksSchema.parse({}),
     gpu: gpuSchema.parse({}),
     models: modelsSchema.parse({}),
+    alerts: alertsSchema.parse({}),
+    notifications: notificationsSchema.parse({}),
   };
 }

@@ -8,6 +8,7 @@ import type { OpsbarStore } from '../store/opsbarStore';
 import type { ModelProbeService } from '../monitors/models/modelProbeService';
 import type { ModelProbeRecord } from '../../../shared/types/models';
 import { SettingsChangeGate } from '../config/settingsChangeGate';
+import { alertApiHandlers, type AlertHandlerDeps } from './alertHandlers';
 import { NotFoundError, type ApiHandlers } from './dispatcher';
 
 export interface RunbookHandlerDeps {
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   modelProbes: ModelProbeService;
   /** Stored probes of one (endpoint, model), oldest first. */
   probeHistory(query: { endpoint: string; model: string; from: number; to: number; limit: number }): ModelProbeRecord[];
+  /** Alerts, silences, incidents, notifications, audit. */
+  alerting: AlertHandlerDeps;
 }
 
 /** The core's handler table: one line per contract method, served over IPC and HTTP alike. */
@@ -74,6 +77,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'runbooks.run': (p) => runs.get(p.runId),
     'runbooks.runs': (p) => runs.list({ limit: p.limit, runbookId: p.runbookId, beforeId: p.beforeId }),
     'runbooks.schedules': () => deps.runbooks.schedules(),
+    ...alertApiHandlers(deps.alerting),
   };
 }
 

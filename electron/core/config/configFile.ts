@@ -79,8 +79,11 @@ export function updateConfigFile(path: string, patch: SettingsPatch): LoadedConf
   }
   const doc = existing ?? parseDocument('# Opsbar settings. Every field is optional; see README.md.\n{}\n');
   if (!isMap(doc.contents)) throw new ConfigWriteError(`Not saving: ${path} is not a mapping of sections.`);
+  // The operator's own values are written (`for: 2m`), not the parsed ones (120000 ms would read back as seconds).
+  const written = patch as Record<string, Record<string, unknown> | undefined>;
   for (const [section, fields] of Object.entries(validPatch)) {
-    for (const [key, value] of Object.entries(fields ?? {})) {
+    for (const key of Object.keys(fields ?? {})) {
+      const value = written[section]?.[key];
       if (value !== undefined) doc.setIn([section, key], value);
     }
   }

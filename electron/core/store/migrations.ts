@@ -162,6 +162,106 @@ const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    up(db) {
+      db.exec(`
+        -- Each alert's state (kind|subject), so pending timers and firing alerts survive a restart.
+        -- The state itself is one JSON document (read whole at start, written on change).
+        CREATE TABLE alert_states (
+          key        TEXT    PRIMARY KEY,
+          kind       TEXT    NOT NULL,
+          subject    TEXT    NOT NULL,
+          state      TEXT    NOT NULL,
+          updated_at INTEGER NOT NULL,
+          doc        TEXT    NOT NULL
+        );
+
+        -- Silences hold back notifications of a kind (one subject or all) until a time.
+        CREATE TABLE silences (
+          id         INTEGER PRIMARY KEY AUTOINCREMENT,
+          kind       TEXT    NOT NULL,
+          subject    TEXT,
+          until      INTEGER NOT NULL,
+          reason     TEXT    NOT NULL DEFAULT '',
+          created_at INTEGER NOT NULL,
+          created_by TEXT    NOT NULL,
+          removed_at INTEGER
+        );
+        CREATE INDEX silences_until ON silences(until);
+
+        CREATE TABLE incidents (
+          id               INTEGER PRIMARY KEY AUTOINCREMENT,
+          title            TEXT    NOT NULL,
+          severity         TEXT    NOT NULL,
+          state            TEXT    NOT NULL,
+          group_key        TEXT    NOT NULL,
+          opened_at        INTEGER NOT NULL,
+          last_activity_at INTEGER NOT NULL,
+          acknowledged_at  INTEGER,
+          acknowledged_by  TEXT,
+          resolved_at      INTEGER,
+          resolved_by      TEXT
+        );
+        CREATE INDEX incidents_open ON incidents(state) WHERE state = 'open';
+        CREATE INDEX incidents_opened_at ON incidents(opened_at);
+
+        -- The alerts that joined an incident.
+        CREATE TABLE incident_alerts (
+          incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+          alert_key   TEXT    NOT NULL,
+          kind        TEXT    NOT NULL,
+          subject     TEXT    NOT NULL,
+          label       TEXT    NOT NULL,
+          severity    TEXT    NOT NULL,
+          joined_at   INTEGER NOT NULL,
+          resolved_at INTEGER,
+          PRIMARY KEY (incident_id, alert_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX incident_alerts_key ON incident_alerts(alert_key);
+
+        -- Alerts, events, runbook runs, actions, notifications and notes, in order.
+        CREATE TABLE incident_timeline (
+          id          INTEGER PRIMARY KEY AUTOINCREMENT,
+          incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+          at          INTEGER NOT NULL,
+          type        TEXT    NOT NULL,
+          text        TEXT    NOT NULL,
+          actor       TEXT    NOT NULL,
+          details     TEXT    NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX incident_timeline_incident ON incident_timeline(incident_id, at);
+
+        -- Notifications the policy decided, and each channel's delivery attempts.
+        CREATE TABLE notifications (
+          id          TEXT    PRIMARY KEY,
+          at          INTEGER NOT NULL,
+          reason      TEXT    NOT NULL,
+          severity    TEXT    NOT NULL,
+          alert_key   TEXT,
+          incident_id INTEGER,
+          doc         TEXT    NOT NULL
+        );
+        CREATE INDEX notifications_at ON notifications(at);
+        CREATE TABLE notification_deliveries (
+          id              INTEGER PRIMARY KEY AUTOINCREMENT,
+          notification_id TEXT    NOT NULL,
+          channel         TEXT    NOT NULL,
+          at              INTEGER NOT NULL,
+          ok              INTEGER NOT NULL,
+          status          INTEGER,
+          error           TEXT,
+          attempt         INTEGER NOT NULL
+        );
+        CREATE INDEX notification_deliveries_channel ON notification_deliveries(channel, id);
+        CREATE INDEX notification_deliveries_at ON notification_deliveries(at);
+
+        -- The Audit page filters by time and by kind (the action's first word).
+        CREATE INDEX audit_at ON audit(at);
+        CREATE INDEX audit_action ON audit(action, at);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

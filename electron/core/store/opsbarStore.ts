@@ -5,10 +5,13 @@ import type { NewOpsEvent, OpsEvent } from '../../../shared/types/events';
 import type { HistoryResult } from '../../../shared/types/history';
 import type { RunDetail, RunSummary, StepAttempt } from '../../../shared/types/runbooks';
 import type { Sample } from '../monitors/collector';
+import { AlertStateLog } from './alertStateLog';
 import { AuditLog, type AuditEntry } from './auditLog';
 import { EventLog } from './eventLog';
 import { ModelProbeLog } from './modelProbeLog';
 import { HistoryQueries } from './historyQueries';
+import { IncidentLog } from './incidentLog';
+import { NotificationLog } from './notificationLog';
 import { MEMORY_DATABASE, moveHistoryToFile, openHistoryOrMemory, resumeRetryDelayMs, type OpenedHistory } from './historyFallback';
 import type { OpenDatabaseOptions, StoreOpenNotice } from './openDatabase';
 import { describeOpenFailure } from './openFailure';
@@ -57,6 +60,9 @@ export class OpsbarStore {
   private audit!: AuditLog;
   private runs!: RunbookRunLog;
   private probeLog!: ModelProbeLog;
+  private alertLog!: AlertStateLog;
+  private incidentLog!: IncidentLog;
+  private notificationLog!: NotificationLog;
   private retention!: RetentionRunner;
   private series!: SeriesRegistry;
   private readonly timer: NodeJS.Timeout;
@@ -115,6 +121,9 @@ export class OpsbarStore {
     this.audit = new AuditLog(db);
     this.runs = new RunbookRunLog(db);
     this.probeLog = new ModelProbeLog(db);
+    this.alertLog = new AlertStateLog(db);
+    this.incidentLog = new IncidentLog(db);
+    this.notificationLog = new NotificationLog(db);
     this.retention = new RetentionRunner(db);
   }
 
@@ -222,6 +231,24 @@ export class OpsbarStore {
   /** Model probes that measured something (the database may change when memory history moves to the file: read this each time). */
   get probes(): ModelProbeLog {
     return this.probeLog;
+  }
+
+  /** Alert states and silences (read through this getter each time, like `probes`). */
+  get alerts(): AlertStateLog {
+    return this.alertLog;
+  }
+
+  get incidents(): IncidentLog {
+    return this.incidentLog;
+  }
+
+  get notifications(): NotificationLog {
+    return this.notificationLog;
+  }
+
+  /** The audit rows' table (filtered reads for the Audit page and `opsbar audit`). */
+  get auditLog(): AuditLog {
+    return this.audit;
   }
 
   /** Runs left running or waiting when Opsbar stopped become interrupted (resumable); returns their ids. */

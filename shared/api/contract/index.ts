@@ -1,9 +1,13 @@
 import type { z } from 'zod';
 import { API_METHOD_NAMES, type ApiMethodName } from '../methodNames';
+import { alertMethods } from './alerts';
+import { auditMethods } from './audit';
 import { dockerMethods } from './docker';
 import { gpuMethods } from './gpu';
 import { historyMethods } from './history';
+import { incidentMethods } from './incidents';
 import { modelMethods } from './models';
+import { notificationMethods } from './notifications';
 import { runbookMethods } from './runbooks';
 import { settingsMethods } from './settings';
 import { statusMethods } from './status';
@@ -25,6 +29,10 @@ export const apiContract = {
   ...historyMethods,
   ...settingsMethods,
   ...runbookMethods,
+  ...alertMethods,
+  ...incidentMethods,
+  ...notificationMethods,
+  ...auditMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

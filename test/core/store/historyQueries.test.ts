@@ -91,7 +91,7 @@ test('after a retention pass with fewer raw hours, a range beyond them comes fro
   other.writeSamples(seriesSamples('cpu', NOW - 3 * HOUR, NOW, 2000));
   other.flush();
   assert.equal(other.query('cpu', NOW - 2 * HOUR, NOW - 2 * HOUR + 10 * MINUTE, 100).resolution, 'raw');
-  other.runRetention({ rawHours: 1, minuteDays: 30, hourDays: 365, eventDays: 90 }, NOW);
+  other.runRetention({ rawHours: 1, minuteDays: 30, hourDays: 365, eventDays: 90, auditDays: 365, incidentDays: 365 }, NOW);
   const result = other.query('cpu', NOW - 2 * HOUR, NOW - 2 * HOUR + 10 * MINUTE, 100);
   assert.equal(result.resolution, '1m');
   assert.equal(result.points.length, 11); // from and to are both inclusive: 11 minute buckets

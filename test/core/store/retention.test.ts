@@ -10,7 +10,7 @@ import { SeriesRegistry } from '../../../electron/core/store/seriesRegistry';
 import { tempDir } from '../../support/tempDir';
 import { DAY, HOUR, MINUTE, NOW, seriesSamples } from './fixtures/storeFixtures';
 
-const RETENTION = { rawHours: 2, minuteDays: 1, hourDays: 3, eventDays: 5 };
+const RETENTION = { rawHours: 2, minuteDays: 1, hourDays: 3, eventDays: 5, auditDays: 365, incidentDays: 365 };
 const CUTOFF = {
   samples_raw: NOW - 2 * HOUR,
   rollup_1m: NOW - 1 * DAY,

@@ -30,8 +30,8 @@ export const alertsSchema = z
     flapping: z
       .object({
         transitions: z.number().int().min(2).max(1000).default(5),
-        window: durationSchema.default(600),
-        stableFor: durationSchema.default(600),
+        window: durationSchema.prefault(600),
+        stableFor: durationSchema.prefault(600),
       })
       .strict()
       .prefault({}),
@@ -39,12 +39,12 @@ export const alertsSchema = z
     restartLoop: z
       .object({
         restarts: z.number().int().min(2).max(1000).default(3),
-        window: durationSchema.default(600),
+        window: durationSchema.prefault(600),
       })
       .strict()
       .prefault({}),
     /** An alert of the same group (stack, GPU, endpoint, disk) within this long joins the open incident. */
-    incidentJoinWindow: durationSchema.default(600),
+    incidentJoinWindow: durationSchema.prefault(600),
   })
   .strict();
 
@@ -73,7 +73,7 @@ export const notificationsSchema = z
     minSeverity: z.enum(ALERT_SEVERITIES).default('warning'),
     recovery: z.boolean().default(true),
     /** An unacknowledged critical or emergency alert notifies again this often (0: never). */
-    repeatCritical: durationSchema.default(3600),
+    repeatCritical: durationSchema.prefault(3600),
     /** During quiet hours (local time) only critical and emergency notify. */
     quietHours: z
       .object({ enabled: z.boolean().default(false), start: clockTimeSchema.default('22:00'), end: clockTimeSchema.default('07:00') })

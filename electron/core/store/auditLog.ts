@@ -23,7 +23,7 @@ interface AuditRow extends Omit<AuditEntry, 'details'> {
   details: string;
 }
 
-/** What operators (and Opsbar on their behalf) did. Kept indefinitely: retention does not touch it. */
+/** What operators (and Opsbar on their behalf) did. Kept `retention.auditDays` (a year by default; see RetentionRunner). */
 export class AuditLog {
   private readonly insert: Database.Statement<unknown[]>;
   private readonly latest: Database.Statement<[number], AuditRow>;

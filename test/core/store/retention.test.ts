@@ -55,7 +55,7 @@ test('retention deletes exactly the rows older than each table keeps, in chunks'
   const chunk = 7;
   const statementsFor = (rows: number) => Math.floor(rows / chunk) + 1; // the last, short chunk ends the loop
   const expectedStatements =
-    perSeriesOld.reduce((n, s) => n + statementsFor(s.raw) + statementsFor(s.m) + statementsFor(s.h), 0) + statementsFor(before.events.old) + 1 + 1 + 1; // one for runbook runs (none here), one for model probes (none), one for empty series
+    perSeriesOld.reduce((n, s) => n + statementsFor(s.raw) + statementsFor(s.m) + statementsFor(s.h), 0) + statementsFor(before.events.old) + 1 + 1 + 4 + 1; // one for runbook runs (none here), one for model probes (none), four for audit, incidents, notifications and deliveries (none), one for empty series
 
   const report = new RetentionRunner(db).run(RETENTION, NOW, chunk);
 
@@ -81,7 +81,8 @@ test('retention works when the database may not grow at all (a full disk)', () =
   // The freed pages take new samples without growing the file.
   writer.write(seriesSamples('cpu', NOW, NOW + 10 * MINUTE, 1000));
   writer.flush();
-  assert.equal(db.pragma('page_count', { simple: true }), pages);
+  // Incremental vacuum gave the freed pages back, so the file is smaller, never larger.
+  assert.ok((db.pragma('page_count', { simple: true }) as number) <= pages);
   db.close();
 });
 
@@ -90,12 +91,12 @@ test('through the store: a series emptied by retention can be written again', ()
   store.writeSamples(seriesSamples('gone', NOW - 4 * DAY, NOW - 4 * DAY + HOUR, MINUTE));
   store.flush();
   store.addEvent({ at: NOW - 6 * DAY, source: 'opsbar', kind: 'old', severity: 'info', subject: 's', message: 'm', attributes: {} });
-  store.addAudit({ at: NOW - 400 * DAY, actor: 'a', action: 'b', target: 'c', outcome: 'succeeded', details: {} });
+  store.addAudit({ at: NOW - 300 * DAY, actor: 'a', action: 'b', target: 'c', outcome: 'succeeded', details: {} });
   // 60 raw rows, 60 minute rollups, 1 hour rollup (4 days old: within hourDays) and 1 event.
   assert.deepEqual(store.runRetention({ ...RETENTION, hourDays: 5 }, NOW, { chunkRows: 10 }), { deletedRows: 121 });
   assert.deepEqual(store.runRetention(RETENTION, NOW), { deletedRows: 1 });
   assert.deepEqual(store.listSeries('gone'), []);
-  assert.equal(store.listAudit(10).length, 1, 'the audit trail is never deleted');
+  assert.equal(store.listAudit(10).length, 1, 'the audit trail is kept auditDays (365)');
 
   store.writeSamples([{ series: 'gone', ts: NOW, value: 1 }]);
   store.flush();

@@ -43,6 +43,16 @@ const AUDIT_OUTCOME: Record<RunState, AuditEntry['outcome']> = {
   interrupted: 'cancelled',
 };
 
+const STEP_AUDIT_OUTCOME: Record<StepOutcome['verdict'] | 'interrupted', AuditEntry['outcome']> = {
+  passed: 'succeeded',
+  failed: 'failed',
+  'timed-out': 'failed',
+  cancelled: 'cancelled',
+  interrupted: 'cancelled',
+};
+/** A step's command text in its audit row (a long script is cut: the run's attempt keeps it whole). */
+const MAX_AUDIT_COMMAND_CHARS = 4000;
+
 /**
  * Drives runbook runs: one step after another (auto) or at the operator's word (guided),
  * waiting for confirmations, manual steps and failure decisions, recording every run and
@@ -291,6 +301,17 @@ export class RunbookRunner implements RunControl {
       output: outcome.output,
       outputBytes: outcome.outputBytes,
       outputTruncated: outcome.outputTruncated,
+    });
+    // Every command a step executed is an audit row: what ran, how it ended (the run's rows say why it ran).
+    const verdict = stopping === 'shutdown' ? 'interrupted' : stopping === 'cancel' ? 'cancelled' : outcome.verdict;
+    record.audit('runbook.step', STEP_AUDIT_OUTCOME[verdict], {
+      stepIndex: attempt.stepIndex,
+      stepId: attempt.stepId,
+      attempt: attempt.attempt,
+      command: attempt.command.length > MAX_AUDIT_COMMAND_CHARS ? `${attempt.command.slice(0, MAX_AUDIT_COMMAND_CHARS)}…` : attempt.command,
+      exitCode: outcome.exitCode,
+      verdict,
+      summary: outcome.summary,
     });
     if (stopping === 'shutdown') {
       attempt.state = 'interrupted';

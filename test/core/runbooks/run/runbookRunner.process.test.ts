@@ -102,7 +102,7 @@ test('cancel kills the running step’s whole process group and ends the run can
   await eventually('every process of the group to end', () => pids.every((pid) => !processAlive(pid)));
   assert.equal(existsSync(join(lib.dir, 'marker')), false);
   const audit = lib.store.listAudit(5).map((e) => `${e.action}:${e.outcome}`);
-  assert.deepEqual(audit.slice(0, 3), ['runbook.end:cancelled', 'runbook.cancel:confirmed', 'runbook.start:confirmed']);
+  assert.deepEqual(audit.slice(0, 4), ['runbook.end:cancelled', 'runbook.step:cancelled', 'runbook.cancel:confirmed', 'runbook.start:confirmed']);
 });
 
 test('the hard timeout (on the injected clock) kills the process group; the run stops at that step', async () => {

@@ -47,6 +47,8 @@ test('an auto run passes step after step, is recorded, published and audited', a
   const audit = store.listAudit(10).reverse();
   assert.deepEqual(audit.map((e) => [e.actor, e.action, e.target, e.outcome]), [
     ['cli', 'runbook.start', `daily-check#${started.id}`, 'confirmed'],
+    ['cli', 'runbook.step', `daily-check#${started.id}`, 'succeeded'],
+    ['cli', 'runbook.step', `daily-check#${started.id}`, 'succeeded'],
     ['cli', 'runbook.end', `daily-check#${started.id}`, 'succeeded'],
   ]);
 });
@@ -128,7 +130,16 @@ test('guided: every step waits to be run or skipped; a prose step is acknowledge
   assert.equal(done.steps[2]?.note, 'not today');
   assert.deepEqual(calls.map((c) => c.opsbarEnv.OPSBAR_STEP_ID), ['a', 'd']);
   const actions = store.listAudit(20).reverse().map((e) => `${e.action}:${e.outcome}`);
-  assert.deepEqual(actions, ['runbook.start:confirmed', 'runbook.run:confirmed', 'runbook.run:confirmed', 'runbook.skip:confirmed', 'runbook.run:confirmed', 'runbook.end:succeeded']);
+  assert.deepEqual(actions, [
+    'runbook.start:confirmed',
+    'runbook.run:confirmed',
+    'runbook.step:succeeded',
+    'runbook.run:confirmed',
+    'runbook.skip:confirmed',
+    'runbook.run:confirmed',
+    'runbook.step:succeeded',
+    'runbook.end:succeeded',
+  ]);
 });
 
 test('guided: a failed step waits with its failure path; retry makes a new attempt', async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Draws Opsbar's icons as PNGs with plain Node (zlib): tray dots per severity at 16×16 and
-// 32×32 (@2x) — a filled circle with a subtle darker ring — and a 512×512 app icon.
+// 32×32 (@2x) — a filled circle with a subtle darker ring; emergency adds a white "!" — and a 512×512 app icon.
 // Usage: node scripts/make-icons.mjs   (writes resources/; the PNGs are committed)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -97,6 +97,24 @@ function dot(size, color) {
   ]);
 }
 
+const rect = (x0, y0, x1, y1) => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
+
+/** Emergency: the critical red, darker, with a white "!" so it differs from critical by shape too (not colour alone). */
+function emergencyDot(size) {
+  const rgb = hex('#b31d28');
+  const c = size / 2;
+  const outer = size * 0.44;
+  const ring = Math.max(1, size * 0.09);
+  const bar = size * 0.075;
+  return render(size, [
+    { cover: disc(c, c, outer + size * 0.04), rgb: [255, 255, 255], alpha: 0.35 },
+    { cover: disc(c, c, outer), rgb: shade(rgb, 0.62) },
+    { cover: disc(c, c, outer - ring), rgb },
+    { cover: rect(c - bar, size * 0.22, c + bar, size * 0.6), rgb: [255, 255, 255] },
+    { cover: disc(c, size * 0.74, bar * 1.15), rgb: [255, 255, 255] },
+  ]);
+}
+
 function roundedSquare(size, inset, radius) {
   const lo = inset;
   const hi = size - inset;
@@ -131,4 +149,6 @@ for (const [severity, color] of Object.entries(COLORS)) {
   write(`resources/tray/tray-${severity}.png`, dot(16, color));
   write(`resources/tray/tray-${severity}@2x.png`, dot(32, color));
 }
+write('resources/tray/tray-emergency.png', emergencyDot(16));
+write('resources/tray/tray-emergency@2x.png', emergencyDot(32));
 write('resources/icon.png', appIcon(512));

@@ -1,6 +1,8 @@
+import type { AlertsSnapshot } from '../../shared/types/alerts';
 import type { RunSummary } from '../../shared/types/runbooks';
 import { SEVERITIES, severityRank, type Severity } from '../../shared/types/severity';
 import type { StatusSnapshot } from '../../shared/types/status';
+import { alertItems, alertLine, alertSeverityWord, firingAlerts } from './trayAlertItems';
 import { modelProbeItems } from './trayModelItems';
 
 /**
@@ -13,11 +15,14 @@ export interface TrayMenuItem {
   enabled?: boolean;
   /** Drives the little status dot next to a line; the service turns it into an icon. */
   severity?: Severity;
+  /** An icon other than a severity's dot (an alert's, e.g. `tray-emergency`); wins over `severity`. */
+  iconName?: string;
   click?: () => void;
 }
 
 export interface TrayMenuOptions {
-  onOpenDashboard: () => void;
+  /** Opens the dashboard, at a route (`#/incidents/12`) when given. */
+  onOpenDashboard: (route?: string) => void;
   onQuit: () => void;
   /** Status lines shown before "…and N more" (worst first). */
   maxChecks?: number;
@@ -27,6 +32,10 @@ export interface TrayMenuOptions {
   healthCheck?: { last: RunSummary | null; onRun: () => void };
   /** "Probe models now" (see trayModelItems.ts); absent in tests that do not need it. */
   onProbeModels?: () => void;
+  /** The alert engine's snapshot: its firing alerts are listed first (see trayAlertItems.ts). */
+  alerts?: AlertsSnapshot | null;
+  /** A runbook's title for "Runbook: <title>" (null: show its id). */
+  runbookTitle?: (id: string) => string | null;
   /** Clock time of a run's end, e.g. "08:00" (injected so tests do not depend on the locale). */
   formatTime?: (ms: number) => string;
 }
@@ -110,6 +119,8 @@ export function statusLines(status: StatusSnapshot | null | undefined): StatusLi
 export function buildTrayMenu(status: StatusSnapshot | null | undefined, options: TrayMenuOptions): TrayMenuItem[] {
   const overall = asSeverity(status?.overall);
   const items: TrayMenuItem[] = [{ type: 'normal', label: `Overall: ${SEVERITY_LABEL[overall]}`, enabled: false, severity: overall }];
+  const firing = alertItems(options.alerts, (route) => options.onOpenDashboard(route), options.runbookTitle);
+  if (firing.length > 0) items.push({ type: 'separator' }, { type: 'normal', label: 'Firing alerts', enabled: false }, ...firing.map((item) => ({ ...item, label: menuText(item.label) })));
   const lines = shownLines(status, options.lines);
   const max = Math.max(1, options.maxChecks ?? 10);
   items.push({ type: 'separator' });
@@ -126,15 +137,19 @@ export function buildTrayMenu(status: StatusSnapshot | null | undefined, options
   if (probeItems.length > 0) items.push(...(options.healthCheck ? [] : [{ type: 'separator' as const }]), ...probeItems);
   items.push(
     { type: 'separator' },
-    { type: 'normal', label: 'Open dashboard', enabled: true, click: options.onOpenDashboard },
+    { type: 'normal', label: 'Open dashboard', enabled: true, click: () => options.onOpenDashboard() },
     { type: 'normal', label: 'Quit Opsbar', enabled: true, click: options.onQuit },
   );
   return items;
 }
 
-/** "Opsbar — OK", or the overall state and the worst line: "Opsbar — Critical · Disk / — 2 GB free (99%) (+1 more)". */
-export function trayTooltip(status: StatusSnapshot | null | undefined, lines?: readonly StatusLine[]): string {
+/**
+ * "Opsbar — OK", or the overall state and the worst line: "Opsbar — Critical · Disk / — 2 GB free (99%) (+1 more)".
+ * Given the alerts, it says what the colour says: the worst firing alert, or OK (pending ones counted).
+ */
+export function trayTooltip(status: StatusSnapshot | null | undefined, lines?: readonly StatusLine[], alerts?: AlertsSnapshot | null): string {
   const overall = asSeverity(status?.overall);
+  if (alerts !== undefined) return alertTooltip(overall, alerts);
   let text = `Opsbar — ${SEVERITY_LABEL[overall]}`;
   const troubled = shownLines(status, lines).filter((l) => l.severity === 'warning' || l.severity === 'critical');
   if (troubled.length > 0) {
@@ -144,7 +159,19 @@ export function trayTooltip(status: StatusSnapshot | null | undefined, lines?: r
   return menuText(text, MAX_TOOLTIP);
 }
 
+function alertTooltip(overall: Severity, alerts: AlertsSnapshot | null): string {
+  const firing = firingAlerts(alerts).filter((a) => a.severity !== 'info');
+  if (firing.length === 0) {
+    const pending = Array.isArray(alerts?.alerts) ? alerts.alerts.filter((a) => a.state === 'pending').length : 0;
+    const head = `Opsbar — ${overall === 'unknown' ? SEVERITY_LABEL.unknown : SEVERITY_LABEL.ok}`;
+    return menuText(pending > 0 ? `${head} · ${pending} alert${pending === 1 ? '' : 's'} pending` : head, MAX_TOOLTIP);
+  }
+  const text = `Opsbar — ${alertSeverityWord(firing[0].severity)}`;
+  const more = firing.length > 1 ? ` (+${firing.length - 1} more)` : '';
+  return menuText(`${text} · ${menuText(alertLine(firing[0]), MAX_TOOLTIP - text.length - 3 - more.length)}${more}`, MAX_TOOLTIP);
+}
+
 /** What makes two menus the same to the eye (clicks aside): the service rebuilds only when it changes. */
 export function menuSignature(items: readonly TrayMenuItem[]): string {
-  return JSON.stringify(items.map(({ type, label, enabled, severity }) => [type, label ?? '', enabled ?? true, severity ?? '']));
+  return JSON.stringify(items.map(({ type, label, enabled, severity, iconName }) => [type, label ?? '', enabled ?? true, severity ?? '', iconName ?? '']));
 }

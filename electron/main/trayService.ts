@@ -1,7 +1,9 @@
 import type { LiveMessage } from '../../shared/api/live';
+import type { AlertsSnapshot } from '../../shared/types/alerts';
 import type { RunSummary } from '../../shared/types/runbooks';
 import type { StatusSnapshot } from '../../shared/types/status';
 import type { OpsbarCore } from '../core/opsbarCore';
+import { trayColourIcon } from './trayAlertItems';
 import { buildTrayMenu, menuSignature, trayIconName, trayTooltip, type TrayMenuItem } from './trayMenu';
 
 /** The slice of Electron's Tray the service drives; a fake in tests. */
@@ -29,8 +31,11 @@ export interface TrayServiceDeps<Icon, Menu> {
   loadIcon(name: string): Icon;
   /** `Menu.buildFromTemplate`. */
   buildMenu(template: NativeMenuItem<Icon>[]): Menu;
-  core: Pick<OpsbarCore, 'status' | 'subscribe' | 'trayLines'>;
-  onOpenDashboard(): void;
+  core: Pick<OpsbarCore, 'status' | 'subscribe' | 'trayLines' | 'alerts'>;
+  /** Opens the dashboard; at `route` (`#/incidents/12`, `#/runbooks/disk-space-emergency`) when given. */
+  onOpenDashboard(route?: string): void;
+  /** A runbook's title, for the "Runbook: <title>" items under a firing alert. */
+  runbookTitle?(id: string): string | null;
   onQuit(): void;
   /** On Windows a left click opens the dashboard; macOS and Linux show the menu. */
   platform?: NodeJS.Platform;
@@ -57,14 +62,15 @@ export class TrayService<Icon, Menu> {
   start(): void {
     if (this.tray) return;
     const status = this.deps.core.status();
-    const iconName = trayIconName(status?.overall);
+    const iconName = trayColourIcon(this.deps.core.alerts.snapshot(), status?.overall ?? 'unknown');
     this.tray = this.deps.createTray(this.icon(iconName));
     this.shown.icon = iconName;
     if ((this.deps.platform ?? process.platform) === 'win32') this.tray.on('click', () => this.deps.onOpenDashboard());
     this.lastHealthRun = this.deps.healthCheck?.lastRun() ?? null;
     this.update(status);
     this.unsubscribe = this.deps.core.subscribe((message: LiveMessage) => {
-      if (message.type === 'status') this.update(this.deps.core.status());
+      // The colour is the worst firing alert: alert transitions repaint it as well as status changes.
+      if (message.type === 'status' || message.type === 'alerts') this.update(this.deps.core.status());
       if (message.type === 'run' && message.run.runbookId === this.deps.healthCheck?.runbookId) {
         this.lastHealthRun = message.run;
         this.update(this.lastStatus);
@@ -77,13 +83,14 @@ export class TrayService<Icon, Menu> {
     const tray = this.tray;
     if (!tray) return;
     this.lastStatus = status;
-    const iconName = trayIconName(status?.overall);
+    const alerts: AlertsSnapshot = this.deps.core.alerts.snapshot();
+    const iconName = trayColourIcon(alerts, status?.overall ?? 'unknown');
     if (iconName !== this.shown.icon) {
       tray.setImage(this.icon(iconName));
       this.shown.icon = iconName;
     }
     const lines = status ? this.deps.core.trayLines() : undefined;
-    const tooltip = trayTooltip(status, lines);
+    const tooltip = trayTooltip(status, lines, alerts);
     if (tooltip !== this.shown.tooltip) {
       tray.setToolTip(tooltip);
       this.shown.tooltip = tooltip;
@@ -91,7 +98,9 @@ export class TrayService<Icon, Menu> {
     const healthCheck = this.deps.healthCheck;
     const items = buildTrayMenu(status, {
       lines,
-      onOpenDashboard: () => this.deps.onOpenDashboard(),
+      onOpenDashboard: (route) => (route === undefined ? this.deps.onOpenDashboard() : this.deps.onOpenDashboard(route)),
+      alerts,
+      runbookTitle: this.deps.runbookTitle,
       onQuit: () => this.deps.onQuit(),
       healthCheck: healthCheck && { last: this.lastHealthRun, onRun: () => healthCheck.run() },
       onProbeModels: this.deps.probeModels,
@@ -114,7 +123,8 @@ export class TrayService<Icon, Menu> {
   private toNative(item: TrayMenuItem): NativeMenuItem<Icon> {
     if (item.type === 'separator') return { type: 'separator' };
     const native: NativeMenuItem<Icon> = { type: 'normal', label: item.label, enabled: item.enabled ?? true };
-    if (item.severity) native.icon = this.icon(trayIconName(item.severity));
+    if (item.iconName) native.icon = this.icon(item.iconName);
+    else if (item.severity) native.icon = this.icon(trayIconName(item.severity));
     if (item.click) native.click = item.click;
     return native;
   }

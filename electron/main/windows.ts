@@ -58,6 +58,9 @@ export interface DashboardDeps {
   url?: string;
 }
 
+/** A hash route of the dashboard (`#/incidents/12`, `#/runbooks/disk-space-emergency`): nothing else reaches loadURL. */
+const DASHBOARD_ROUTE = /^#\/[a-z]+(\/[A-Za-z0-9%._~-]+)*$/;
+
 /** One dashboard window, created on demand and reused; closing it keeps the app in the tray. */
 export class DashboardWindow {
   private window: BrowserWindowLike | null = null;
@@ -68,9 +71,14 @@ export class DashboardWindow {
     return this.window && !this.window.isDestroyed() ? this.window : null;
   }
 
-  show(): BrowserWindowLike {
+  /** Shows the dashboard; at a page's route (`#/incidents/12`) when given one of the app's own. */
+  show(route?: string): BrowserWindowLike {
+    const base = this.deps.url ?? APP_ENTRY_URL;
+    const target = route !== undefined && DASHBOARD_ROUTE.test(route) ? `${base}${route}` : null;
     const existing = this.current;
     if (existing) {
+      // Only the fragment changes: the page follows it (hashchange) without reloading.
+      if (target) existing.loadURL(target).catch((error: unknown) => this.deps.log.error(`Could not open ${route}: ${error instanceof Error ? error.message : String(error)}`));
       if (existing.isMinimized()) existing.restore();
       existing.show();
       existing.focus();
@@ -88,7 +96,7 @@ export class DashboardWindow {
     window.on('closed', () => {
       if (this.window === window) this.window = null;
     });
-    window.loadURL(this.deps.url ?? APP_ENTRY_URL).catch((error: unknown) => {
+    window.loadURL(target ?? base).catch((error: unknown) => {
       this.deps.log.error(`Could not load the dashboard (is dist/renderer built?): ${error instanceof Error ? error.message : String(error)}`);
     });
     return window;

@@ -3,6 +3,7 @@
 import { fullStatusMessage, noGpuSnapshot, noModelsSnapshot } from '../support/statusFixtures';
 import { EventEmitter } from 'node:events';
 import type { LiveMessage } from '../../shared/api/live';
+import { worstAlertSeverity, type AlertSeverity, type AlertsSnapshot, type AlertView } from '../../shared/types/alerts';
 import { runChange, runHeadOf } from '../../shared/runbooks/applyRunChange';
 import type { DockerSnapshot, Stack } from '../../shared/types/docker';
 import type { RunDetail, RunSummary } from '../../shared/types/runbooks';
@@ -46,9 +47,28 @@ export function status(overall: Severity, checks: StatusCheck[] = [], dockerSnap
   return { at, overall, checks, system: null, docker: dockerSnapshot, gpu: noGpuSnapshot(at), models: noModelsSnapshot(at) };
 }
 
+/** One alert as the engine shows it (`state` firing unless said). */
+export function alertView(kind: string, subject: string, severity: AlertSeverity, overrides: Partial<AlertView> = {}): AlertView {
+  return {
+    key: `${kind}|${subject}`, kind, subject, module: 'system', label: subject, summary: `${kind} is ${severity}`, state: 'firing', severity, group: null,
+    since: 1, firedAt: 1, resolvedAt: null, clearSince: null, lastSeenAt: 1, transitions: 1, flapping: false, silence: null, incidentId: null, runbooks: [], ...overrides,
+  };
+}
+
+/** An alerts snapshot whose worstFiring is computed from its firing alerts, as the engine does. */
+export function alertsOf(alerts: AlertView[], at = 1): AlertsSnapshot {
+  return { at, alerts, worstFiring: worstAlertSeverity(alerts.filter((a) => a.state === 'firing').map((a) => a.severity)) };
+}
+
 /** A core with a real dispatcher over stub handlers, a live hub you drive, and a settable status. */
-export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'status' | 'trayLines' | 'startRunbook' | 'lastRun'> {
+export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'status' | 'trayLines' | 'startRunbook' | 'lastRun' | 'alerts'> {
   current: StatusSnapshot = status('unknown');
+  /** What the alert engine's snapshot says (the tray's colour); set it, or send it with publishAlerts. */
+  currentAlerts: AlertsSnapshot = { at: 1, alerts: [], worstFiring: null };
+  readonly alerts = { snapshot: () => this.currentAlerts } as unknown as OpsbarCore['alerts'];
+  /** The desktop notifier the shell registered (electron/main/notifications.ts). */
+  desktopNotifier: ((message: import('../../shared/types/notifications').NotificationMessage) => boolean) | null = null;
+  readonly notifications = { setDesktop: (notifier: FakeCore['desktopNotifier']) => void (this.desktopNotifier = notifier) };
   /** The tray lines the core's modules would give; null: the checks, as "label — summary". */
   lines: { label: string; severity: Severity }[] | null = null;
   /** Runbooks started through startRunbook, as "id by trigger". */
@@ -93,6 +113,12 @@ export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'st
 
   lastRun(_runbookId: string): RunSummary | null {
     return null;
+  }
+
+  /** A live `alerts` message, as the core sends one on each alert transition. */
+  publishAlerts(next: AlertsSnapshot): void {
+    this.currentAlerts = next;
+    for (const listener of [...this.listeners]) listener({ type: 'alerts', alerts: next });
   }
 
   publishStatus(next: StatusSnapshot): void {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { RunSummary } from '../../shared/types/runbooks';
 import { TrayService, type NativeMenuItem, type TrayLike, type TrayServiceDeps } from '../../electron/main/trayService';
-import { FakeCore, check, docker, stack, status } from './fakes';
+import { FakeCore, alertView, alertsOf, check, docker, stack, status } from './fakes';
 
 type Icon = string;
 type Menu = { template: NativeMenuItem<Icon>[] };
@@ -72,13 +72,14 @@ describe('TrayService', () => {
   test('start creates one tray with the icon, tooltip and menu for the current status', () => {
     const { core, trays, service } = setup();
     core.current = status('warning', [check('mem', 'warning', 'Memory', '91% used')], docker([]));
+    core.currentAlerts = alertsOf([alertView('memory.used', 'memory', 'warning', { label: 'Memory', summary: '91% used' })]);
     service.start();
     service.start();
     assert.equal(trays.length, 1);
     const tray = trays[0];
     assert.equal(tray.image, 'icon:tray-warning');
     assert.equal(tray.tooltip, 'Opsbar — Warning · Memory — 91% used');
-    assert.deepEqual(labelsOf(tray.menu), ['Overall: Warning', '---', 'Memory — 91% used', '---', 'Open dashboard', 'Quit Opsbar']);
+    assert.deepEqual(labelsOf(tray.menu), ['Overall: Warning', '---', 'Firing alerts', 'Memory — 91% used', '---', 'Memory — 91% used', '---', 'Open dashboard', 'Quit Opsbar']);
   });
 
   test('menu items get severity dots, and the actions reach the shell', () => {
@@ -106,7 +107,7 @@ describe('TrayService', () => {
     assert.equal(menusBuilt(), built);
   });
 
-  test('a changed line rebuilds the menu only; a changed severity also swaps icon and tooltip', () => {
+  test('a changed line rebuilds the menu only; a firing alert also swaps icon and tooltip', () => {
     const { core, trays, service } = setup();
     core.current = status('ok', [check('d', 'ok', 'Disk /', '41 GB free (82%)')], docker([]));
     service.start();
@@ -116,6 +117,9 @@ describe('TrayService', () => {
     assert.deepEqual(tray.calls, ['setContextMenu']);
     tray.calls.length = 0;
     core.publishStatus(status('critical', [check('d', 'critical', 'Disk /', '1 GB free (99%)')], docker([])));
+    assert.deepEqual(tray.calls, ['setContextMenu'], 'a critical check whose alert has not fired yet does not colour the tray');
+    tray.calls.length = 0;
+    core.publishAlerts(alertsOf([alertView('disk.free', 'disk:/', 'critical', { label: 'Disk /', summary: '1 GB free (99%)' })]));
     assert.deepEqual(tray.calls, ['setImage', 'setToolTip', 'setContextMenu']);
     assert.equal(tray.image, 'icon:tray-critical');
   });

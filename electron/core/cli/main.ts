@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../config/dataDir';
 import { consoleLogger, silentLogger } from '../logger';
 import { builtInModules } from '../monitors/registry';
+import { alertsCli } from './alertsCli';
 import { formatModuleText, formatStatusText } from './formatStatus';
+import { incidentsCli } from './incidentsCli';
 import { keepAliveClock } from './keepAliveClock';
 import { modelsProbeCommand } from './modelsCommand';
 import { runbookCli } from './runbookCli';
@@ -14,6 +16,7 @@ const USAGE = `Usage: opsbar <command> [options]
 Commands:
   serve    Serve the dashboard and API on loopback (headless mode)
            --host 127.0.0.1  --port N (0 = any free port)  --allow-non-loopback
+           --token-file PATH  a stable token (Prometheus' credentials_file): read, or created 0600
   status   Print a one-shot status snapshot   --json
   gpu      GPUs and the processes holding their memory (the status's gpu section)   --json
   docker   The stacks and their containers (the status's docker section)   --json
@@ -29,6 +32,17 @@ Commands:
            Runs every step, verifying each; stops at the first failed verification.
            --yes confirms destructive steps without asking. Exit: 0 passed, 1 a step
            failed, 2 needs an operator (left resumable in the app), 3 refused
+
+  alerts   Pending, firing and recently resolved alerts, worst first   --json
+           Exit: 0 nothing fires, 1 a warning fires, 2 critical or emergency
+  silence KIND[:SUBJECT] --for 2h [--reason TEXT]
+           Holds back notifications of an alert kind (one subject, or all) below critical
+  silence list | silence remove ID
+  incidents                  Open incidents first, then resolved ones   --json
+  incident show|ack|resolve|note ID [TEXT]
+           An incident's timeline; acknowledge it, resolve it, add a note
+  audit [--kind KIND] [--since 24h] [--limit N]   What was done: runbook runs, steps,
+           settings, notifications, silences, incidents   --json
 
 Common options:
   --data-dir DIR   Data directory (default: $OPSBAR_DATA_DIR, else the app's per-user folder)
@@ -49,6 +63,7 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         host: { type: 'string', default: '127.0.0.1' },
         port: { type: 'string', default: '0' },
         'allow-non-loopback': { type: 'boolean', default: false },
+        'token-file': { type: 'string' },
         json: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         param: { type: 'string', multiple: true, default: [] },
@@ -56,6 +71,11 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         endpoint: { type: 'string' },
         model: { type: 'string' },
         load: { type: 'boolean', default: false },
+        for: { type: 'string' },
+        reason: { type: 'string' },
+        kind: { type: 'string' },
+        since: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -90,6 +110,9 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
       else io.out(formatModuleText(status, module) + problems.map((p) => `\n${p}`).join(''));
       return 0;
     }
+    const alerting = { dataDir, positionals: positionals.slice(1), json: values.json, for: values.for, reason: values.reason, kind: values.kind, since: values.since, limit: values.limit };
+    if (command === 'alerts' || command === 'silence') return await alertsCli(command, alerting, io);
+    if (command === 'incidents' || command === 'incident' || command === 'audit') return await incidentsCli(command, alerting, io);
     if (command === 'runbook') {
       return await runbookCli(dataDir, { sub: positionals[1], id: positionals[2], params: values.param, yes: values.yes, json: values.json }, io);
     }
@@ -108,6 +131,7 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         host: values.host,
         port,
         allowNonLoopback: values['allow-non-loopback'],
+        tokenFile: values['token-file'],
         log,
         out: (line) => io.out(`${line}\n`),
       });

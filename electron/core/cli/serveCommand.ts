@@ -2,15 +2,20 @@ import { rendererDistDir } from '../appPaths';
 import { systemClock } from '../clock';
 import { createOpsbarCore } from '../createCore';
 import type { Logger } from '../logger';
+import { createMetricsEndpoint } from '../metrics/metricsEndpoint';
+import { coreMetricsSource, opsbarVersion } from '../metrics/metricsSource';
 import { createToken } from '../server/auth';
 import { isLoopbackHost } from '../server/hostPolicy';
 import { startHeadlessServer } from '../server/httpServer';
+import { loadOrCreateToken, TokenFileError } from './serveTokenFile';
 
 export interface ServeOptions {
   dataDir: string;
   host: string;
   port: number;
   allowNonLoopback: boolean;
+  /** A stable token for scrapers: read from this file, or written to it (0600) when it does not exist. */
+  tokenFile?: string;
   log: Logger;
   /** Where the built renderer lives. */
   staticDir?: string;
@@ -27,6 +32,18 @@ export interface RunningServe {
   stop(): Promise<void>;
 }
 
+function tokenFrom(path: string, log: Logger): string {
+  try {
+    const { token, created } = loadOrCreateToken(path);
+    // The path only, never the token.
+    if (created) log.info(`wrote a new token to ${path} (mode 0600)`);
+    return token;
+  } catch (error) {
+    if (error instanceof TokenFileError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export async function serveCommand(options: ServeOptions): Promise<RunningServe> {
   if (!isLoopbackHost(options.host) && !options.allowNonLoopback) {
     throw new UsageError(
@@ -34,8 +51,9 @@ export async function serveCommand(options: ServeOptions): Promise<RunningServe>
         'Use an SSH tunnel, or pass --allow-non-loopback if you really mean to expose it.',
     );
   }
+  // Checked before the core opens anything: a bad token file is a usage error, not a half start.
+  const token = options.tokenFile ? tokenFrom(options.tokenFile, options.log) : createToken();
   const core = createOpsbarCore({ dataDir: options.dataDir, log: options.log, clock: systemClock });
-  const token = createToken();
   const server = await startHeadlessServer({
     core,
     token,
@@ -43,6 +61,7 @@ export async function serveCommand(options: ServeOptions): Promise<RunningServe>
     port: options.port,
     staticDir: options.staticDir ?? rendererDistDir(),
     log: options.log,
+    metrics: createMetricsEndpoint(coreMetricsSource(core, opsbarVersion())),
   });
   // The only place the token is ever written: the operator's own terminal.
   options.out(`Opsbar dashboard: ${server.url}?token=${token}`);

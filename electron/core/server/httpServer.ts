@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { errorEnvelope } from '../../../shared/api/envelope';
 import type { Logger } from '../logger';
+import type { MetricsEndpoint } from '../metrics/metricsEndpoint';
 import type { OpsbarCore } from '../opsbarCore';
 import { requestToken, sessionCookie, tokensEqual } from './auth';
 import { allowedHostHeaders, hostHeaderRefusal } from './hostPolicy';
@@ -21,6 +22,8 @@ export interface HeadlessServerOptions {
   log: Logger;
   /** Caps on live (SSE) connections; the defaults suit one operator. */
   live?: Partial<LiveStreamLimits>;
+  /** Prometheus' `/metrics` (behind the same token); absent: 404 like any unknown path. */
+  metrics?: MetricsEndpoint;
 }
 
 export interface HeadlessServer {
@@ -64,6 +67,15 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     sendEnvelope(res, envelope.ok ? 200 : (STATUS_FOR_ERROR[envelope.error.code] ?? 500), envelope);
   };
 
+  const serveMetrics = async (req: IncomingMessage, res: ServerResponse, metrics: MetricsEndpoint): Promise<void> => {
+    // The API's token, as a Bearer header (Prometheus' `authorization: { credentials_file }`) or the dashboard's cookie.
+    if (!tokensEqual(options.token, requestToken(req))) {
+      return sendText(res, 401, 'Not authorised: send the token as `Authorization: Bearer TOKEN` (see `opsbar serve --token-file`).', { 'WWW-Authenticate': 'Bearer' });
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET for /metrics.', { Allow: 'GET, HEAD' });
+    send(res, 200, await metrics.scrape(), metrics.contentType, { 'Cache-Control': 'no-store' });
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const hostRefusal = hostHeaderRefusal(req.rawHeaders, allowedHosts);
     if (hostRefusal) return refuse(req, res, hostRefusal);
@@ -80,6 +92,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       if (url.pathname.startsWith('/api/call/')) return handleApiCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)));
       return sendEnvelope(res, 404, errorEnvelope('unknown_method', 'No such API route.'));
     }
+
+    if (url.pathname === '/metrics' && options.metrics) return serveMetrics(req, res, options.metrics);
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
     const offered = url.searchParams.get('token');

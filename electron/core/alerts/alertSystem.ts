@@ -1,10 +1,12 @@
 import type { Settings } from '../../../shared/config/settingsSchema';
 import type { AlertsSnapshot, AlertTransition, NewSilence, Silence } from '../../../shared/types/alerts';
 import type { OpsEvent } from '../../../shared/types/events';
-import type { StatusSnapshot } from '../../../shared/types/status';
+import type { ModuleId, StatusSnapshot } from '../../../shared/types/status';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
+import type { AnyMonitorModule } from '../monitors/monitorModule';
 import type { AlertStateLog } from '../store/alertStateLog';
+import type { AuditEntry } from '../store/auditLog';
 
 export interface AlertSystemDeps {
   settings(): Settings;
@@ -14,6 +16,12 @@ export interface AlertSystemDeps {
   store(): AlertStateLog;
   /** Runbook ids whose triggers name an alert kind (for the views' links). */
   runbooksFor(kind: string): string[];
+  /** The modules whose `alertConditions` (or alerting checks) make the conditions. */
+  modules: readonly AnyMonitorModule[];
+  /** The module a status check came from; null for the core's own lines (history not saved). */
+  ownerOf(checkId: string): ModuleId | null;
+  /** Writes an audit row (silence.add, silence.remove); never throws. */
+  audit(entry: AuditEntry): void;
   /** `app` evaluates and writes states; `cli` only reads what the app stored. */
   role: 'app' | 'cli';
 }

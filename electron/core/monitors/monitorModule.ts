@@ -1,4 +1,5 @@
 import type { Settings } from '../../../shared/config/settingsSchema';
+import type { AlertCondition } from '../../../shared/types/alerts';
 import type { Severity } from '../../../shared/types/severity';
 import type { ModuleId, ModuleSnapshots, StatusCheck } from '../../../shared/types/status';
 import type { Clock } from '../clock';
@@ -81,6 +82,11 @@ export interface MonitorModule<Id extends ModuleId = ModuleId> {
    * its absence), the settings and the time.
    */
   assess(input: AssessInput<ModuleSnapshots[Id]>): Assessment<ModuleSnapshots[Id]>;
+  /**
+   * What holds for the alert engine (electron/core/alerts/): per container, per disk with its
+   * reading. Without it, the module's checks that carry `alert` are its conditions.
+   */
+  alertConditions?(assessment: Assessment<ModuleSnapshots[Id]>, settings: Settings): AlertCondition[];
   /** Tray lines; without it the module's checks are shown as "label — summary". */
   trayLines?(assessment: Assessment<ModuleSnapshots[Id]>): TrayLine[];
   /**

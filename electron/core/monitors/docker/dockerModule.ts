@@ -1,5 +1,6 @@
 import type { DockerSnapshot } from '../../../../shared/types/docker';
 import type { MonitorModule } from '../monitorModule';
+import { dockerAlertConditions } from './dockerAlertConditions';
 import { dockerCheck, judgeStacks } from './dockerChecks';
 import { dockerText } from './dockerText';
 
@@ -29,6 +30,8 @@ export const dockerModule: MonitorModule<'docker'> = {
     const judged: DockerSnapshot = { ...collected, stacks: judgeStacks(collected.stacks, settings.thresholds.restartCountWarning) };
     return { snapshot: judged, checks: [dockerCheck(judged)] };
   },
+  // One alert per container that is not fine (the one `docker` check stays the summary line).
+  alertConditions: ({ snapshot }) => dockerAlertConditions(snapshot),
   text: dockerText,
   // CPU % is the difference of two cgroup readings (at least 200 ms apart).
   oneShot: { readings: 2, gapMs: 250 },

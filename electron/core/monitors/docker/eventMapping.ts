@@ -13,6 +13,9 @@ export interface MappedDockerEvent {
 /** Actions that change what a snapshot shows without being recorded as events. */
 const QUIET_STATE_ACTIONS = new Set(['create', 'pause', 'unpause', 'rename', 'update']);
 
+/** The engine's own time is kept as an attribute when it differs from ours by more than this. */
+const ENGINE_SKEW_NOTED_MS = 1000;
+
 /** A kill followed by a non-zero die within this window is an operator stop, not a crash. */
 const KILL_WINDOW_MS = 30_000;
 
@@ -35,7 +38,9 @@ export class DockerEventMapper {
     const actor = (message.Actor ?? {}) as { ID?: unknown; Attributes?: unknown };
     const containerId = text(actor.ID) ?? text(message.id) ?? null;
     const attrs = (actor.Attributes && typeof actor.Attributes === 'object' ? actor.Attributes : {}) as Record<string, unknown>;
-    const at = eventTime(message) ?? receivedAt;
+    // One clock: an engine whose clock runs ahead (a VM, Docker Desktop) must not date an event in the future.
+    const engineTime = eventTime(message);
+    const at = engineTime === undefined ? receivedAt : Math.min(engineTime, receivedAt);
 
     const name = text(attrs.name) ?? (containerId ? containerId.slice(0, 12) : 'unknown container');
     const attributes: Record<string, string> = {};
@@ -48,6 +53,7 @@ export class DockerEventMapper {
     put('service', attrs[COMPOSE_SERVICE_LABEL]);
     put('exitCode', attrs.exitCode);
     put('signal', attrs.signal);
+    if (engineTime !== undefined && Math.abs(engineTime - receivedAt) > ENGINE_SKEW_NOTED_MS) attributes.engineTime = new Date(engineTime).toISOString();
 
     const event = (kind: string, severity: EventSeverity, message: string): MappedDockerEvent => ({
       containerId,

@@ -1,5 +1,6 @@
 import type { GpuSnapshot } from '../../../../shared/types/gpu';
 import type { MonitorModule } from '../monitorModule';
+import { gpuAlertConditions } from './gpuAlertConditions';
 import { gpuChecks } from './gpuChecks';
 import { GpuCollector } from './gpuCollector';
 import { GPU_SERIES } from './gpuSamples';
@@ -55,6 +56,7 @@ export const gpuModule: MonitorModule<'gpu'> = {
     }
     return { snapshot, checks: gpuChecks(snapshot, settings.gpu) };
   },
+  alertConditions: ({ snapshot, checks }, settings) => gpuAlertConditions(snapshot, checks, settings),
   trayLines: gpuTrayLines,
   text: (snapshot, purpose) => (purpose === 'alone' || snapshot.state === 'ok' ? gpuText(snapshot) : null),
   series: GPU_SERIES,

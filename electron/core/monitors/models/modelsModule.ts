@@ -1,5 +1,6 @@
 import type { ModelsSnapshot } from '../../../../shared/types/models';
 import type { MonitorModule, SeriesDoc } from '../monitorModule';
+import { modelAlertConditions } from './modelAlertConditions';
 import { modelChecks } from './modelChecks';
 import { modelsText } from './modelsText';
 import { modelTrayLines } from './modelTrayLines';
@@ -41,6 +42,7 @@ export const modelsModule: MonitorModule<'models'> = {
     }
     return modelChecks(snapshot, settings.models);
   },
+  alertConditions: ({ snapshot, checks }) => modelAlertConditions(snapshot, checks),
   trayLines: modelTrayLines,
   // A single reading detects and reads every endpoint once: enough for `opsbar models`.
   oneShot: { readings: 1, gapMs: 0 },

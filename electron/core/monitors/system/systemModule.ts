@@ -1,4 +1,5 @@
 import type { MonitorModule } from '../monitorModule';
+import { systemAlertConditions } from './systemAlertConditions';
 import { systemChecks } from './systemChecks';
 
 /** CPU, memory, swap, load and disks: /proc and statfs on Linux, Node's os elsewhere. */
@@ -16,6 +17,7 @@ export const systemModule: MonitorModule<'system'> = {
     if (!snapshot) return { snapshot: null, checks: [{ id: 'system', label: 'System', severity: 'unknown', summary: error ?? 'Not measured yet' }] };
     return { snapshot, checks: systemChecks(snapshot, settings.thresholds) };
   },
+  alertConditions: ({ snapshot, checks }, settings) => systemAlertConditions(snapshot, checks, settings),
   // CPU % is the difference of two readings of /proc/stat.
   oneShot: { readings: 2, gapMs: 250 },
   series: [

@@ -53,7 +53,8 @@ test('an endless line is dropped without growing memory, and parsing resumes aft
 
 test('events map to OpsEvents with kinds, severities and attributes', () => {
   const mapper = new DockerEventMapper();
-  const map = (action: string, attrs?: Record<string, string>) => mapper.map(dockerEvent(action, attrs), 0)!;
+  // Received 200 ms after the engine's timestamp: the engine's time stands (within a second, no engineTime attribute).
+  const map = (action: string, attrs?: Record<string, string>) => mapper.map(dockerEvent(action, attrs), 1795480441938 + 200)!;
 
   const start = map('start');
   assert.deepEqual(start.opsEvent, {

@@ -38,6 +38,8 @@ export const thresholdsSchema = z
     diskFreePercentEmergency: z.number().min(0).max(100).default(2),
     memoryPercentWarning: z.number().min(0).max(100).default(90),
     memoryPercentCritical: z.number().min(0).max(100).default(97),
+    /** CPU busy at least this much for `alerts.rules.cpu.high.for` (2 minutes) is a warning (alert `cpu.high`; the status line stays informational). */
+    cpuPercentWarning: z.number().min(0).max(100).default(95),
     /** A container restarted this many times since it was created is a warning (restart loops). */
     restartCountWarning: z.number().int().min(1).max(1_000_000).default(3),
   })

@@ -56,12 +56,12 @@ test('docker: one condition per container that is not fine, in its stack; the do
   ]);
 });
 
-test('system: memory and disks with readings, also when fine; under 2 % free is an emergency', () => {
+test('system: CPU, memory and disks with readings, also when fine; under 2 % free is an emergency', () => {
   const settings = defaultSettings();
   const disk = (mount: string, usedPercent: number) => ({ mount, usedPercent, freeBytes: 1e9, totalBytes: 1e10, usedBytes: 9e9, fsType: 'ext4', device: '/dev/x' });
   const snapshot = {
     at: 1,
-    cpu: { percent: 5, cores: 2 },
+    cpu: { percent: 96, cores: 2 },
     memory: { totalBytes: 8e9, usedBytes: 2e9, availableBytes: 6e9, percent: 25 },
     swap: { totalBytes: 0, usedBytes: 0 },
     load: [0.1, 0.1, 0.1],
@@ -72,12 +72,13 @@ test('system: memory and disks with readings, also when fine; under 2 % free is 
   assert.deepEqual(
     conditions.map((c) => [c.kind, c.subject, c.group, c.severity, c.measure?.value]),
     [
+      ['cpu.high', 'cpu', null, 'warning', 96],
       ['memory.high', 'memory', null, null, 25],
       ['disk.free', 'disk:/', 'disk:/', null, 50],
       ['disk.free', 'disk:/data', 'disk:/data', 'emergency', 1],
     ],
   );
-  assert.equal(conditions[2].measure?.emergency, 2);
+  assert.equal(conditions[3].measure?.emergency, 2);
 });
 
 test('gpu: memory with its reading by GPU (group gpu:<index>), temperature from its check', () => {

@@ -22,6 +22,9 @@ export function systemAlertConditions(system: SystemSnapshot | null, checks: rea
   const summaryOf = (id: string) => checks.find((c) => c.id === id);
   const out: AlertCondition[] = [];
   const memory: AlertMeasure = { value: system.memory.percent, direction: 'above', warning: t.memoryPercentWarning, critical: t.memoryPercentCritical, unit: '%' };
+  // CPU is informational in the status; busy for the rule's `for` (2 minutes) it is a warning.
+  const cpu: AlertMeasure = { value: system.cpu.percent, direction: 'above', warning: t.cpuPercentWarning, unit: '%' };
+  out.push({ kind: 'cpu.high', subject: 'cpu', module: 'system', label: 'CPU', summary: summaryOf('cpu')?.summary ?? '', severity: measuredSeverity(cpu), group: null, measure: cpu });
   const memoryCheck = summaryOf('memory');
   out.push({ kind: 'memory.high', subject: 'memory', module: 'system', label: 'Memory', summary: memoryCheck?.summary ?? '', severity: measuredSeverity(memory), group: null, measure: memory });
   for (const disk of system.disks) {

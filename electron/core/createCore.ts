@@ -19,6 +19,7 @@ import { createDockerClientProvider, type DockerClientProvider } from './monitor
 import type { AnyMonitorModule, MonitorDeps } from './monitors/monitorModule';
 import { ProbeCoordinator } from './monitors/models/probing/probeCoordinator';
 import { createNotificationSystem } from './notifications/createNotificationSystem';
+import { redactSettingsView, restoreWebhookUrls } from './notifications/webhookSecrets';
 import { ModuleRunner } from './monitors/moduleRunner';
 import { builtInModules } from './monitors/registry';
 import type { OpsbarCore } from './opsbarCore';
@@ -123,7 +124,17 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   };
   const runbookTriggers = (kinds: readonly string[]) =>
     (runbooks?.catalog.view().runbooks ?? []).filter((r) => r.triggers.some((t) => kinds.includes(t))).map((r) => ({ id: r.id, title: r.title }));
-  const alerts = createAlertSystem({ settings: () => loaded.settings, clock, log, store: () => store.alerts, runbooksFor: (kind) => runbookTriggers([kind]).map((r) => r.id), role });
+  const alerts = createAlertSystem({
+    settings: () => loaded.settings,
+    clock,
+    log,
+    store: () => store.alerts,
+    runbooksFor: (kind) => runbookTriggers([kind]).map((r) => r.id),
+    modules,
+    ownerOf: (checkId) => assembler.ownerOf(checkId)?.id ?? null,
+    audit,
+    role,
+  });
   const incidents = createIncidentSystem({
     settings: () => loaded.settings,
     clock,
@@ -208,13 +219,15 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     retentionTimer = clock.setTimeout(runRetention, RETENTION_INTERVAL_MS);
   };
 
-  const settingsView = (): SettingsView => ({ settings: loaded.settings, configPath, problems: loaded.problems });
+  // Webhook URLs are secrets: the view (the renderer, the API) gets them redacted.
+  const settingsView = (): SettingsView => redactSettingsView({ settings: loaded.settings, configPath, problems: loaded.problems });
 
   let started = false;
   let stopping: Promise<void> | null = null;
   const updateSettings = async (patch: SettingsPatch): Promise<SettingsView> => {
     const before = loaded.settings;
-    loaded = updateConfigFile(configPath, patch);
+    // A webhook sent back in its redacted form keeps the stored URL.
+    loaded = updateConfigFile(configPath, restoreWebhookUrls(loaded.settings, patch));
     if (JSON.stringify(before.runbooks) !== JSON.stringify(loaded.settings.runbooks)) runbookSystem.reload();
     // Thresholds apply at this evaluation; a module whose collection settings changed restarts alone.
     if (started) await runner.apply(loaded.settings);

@@ -14,7 +14,7 @@ import { EXTERNAL_LINK_HOSTS } from './externalLinkHosts';
 import { openExternalSafely } from './externalLinks';
 import { setupIpc } from './ipc';
 import { setupLifecycle, wantsDashboardAtStart } from './lifecycle';
-import { setupNotifications } from './notifications';
+import { incidentRoute, setupNotifications } from './notifications';
 import { setupSecurity } from './security';
 import { SettingsConfirmation } from './settingsConfirmation';
 import { TrayService } from './trayService';
@@ -77,7 +77,8 @@ function start(): void {
     },
     log,
   });
-  const openDashboard = () => void dashboard.show();
+  // The tray opens an incident or a runbook at its route (`#/incidents/12`).
+  const openDashboard = (route?: string) => void dashboard.show(route);
 
   setupLifecycle({ app, stopCore: () => core.stop(), onSecondInstance: openDashboard, log });
 
@@ -88,6 +89,7 @@ function start(): void {
     core,
     onOpenDashboard: openDashboard,
     onQuit: () => app.quit(),
+    runbookTitle: (id) => core.runbooks.catalog.get(id)?.title ?? null,
     healthCheck: {
       runbookId: DAILY_HEALTH_CHECK,
       lastRun: () => core.lastRun(DAILY_HEALTH_CHECK),
@@ -111,11 +113,12 @@ function start(): void {
   tray.start();
   app.on('will-quit', () => tray.dispose());
 
+  // The core decides (policy, channels); the shell only shows. A click opens the message's incident.
   setupNotifications({
-    core,
+    notifications: core.notifications,
     createNotification: (options) => new Notification({ ...options, icon: paths.appIcon }),
     isSupported: () => Notification.isSupported(),
-    onClick: openDashboard,
+    onClick: (incidentId) => openDashboard(incidentRoute(incidentId)),
     log,
   });
 

@@ -3,6 +3,7 @@ import type { SettingChange, SettingsProposal } from '../../../shared/api/contra
 import type { z } from 'zod';
 import type { Settings, SettingsView, settingsPatchSchema } from '../../../shared/config/settingsSchema';
 import type { CallContext } from '../api/dispatcher';
+import { redactChangeValue } from '../notifications/webhookSecrets';
 import { RefusedError } from '../refusedError';
 import type { AuditEntry } from '../store/auditLog';
 
@@ -50,7 +51,8 @@ export function changesOf(current: Settings, patch: SettingsPatch): SettingChang
       if (JSON.stringify(from) === JSON.stringify(to)) continue;
       const path = `${section}.${field}`;
       const why = GUARDED_SETTINGS[path] ?? '';
-      changes.push({ path, from, to, why, guarded: why !== '' });
+      // Webhook URLs are secrets: proposals and audit rows show them redacted.
+      changes.push({ path, from: redactChangeValue(path, from), to: redactChangeValue(path, to), why, guarded: why !== '' });
     }
   }
   return changes;

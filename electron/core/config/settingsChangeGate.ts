@@ -18,6 +18,8 @@ export const GUARDED_SETTINGS: Readonly<Record<string, string>> = {
   // An endpoint names where the API key in an environment variable is sent: a page that could add
   // one could send any of the app's environment variables to any host.
   'models.endpoints': 'Opsbar connects to these model servers, sends each the API key named by its apiKeyEnv, and runs probes on them.',
+  // A webhook says where alert text goes (and `urlEnv` which environment variable holds its URL).
+  'notifications.webhooks': 'Opsbar sends every alert notification (host name, alert text) to these URLs.',
 };
 
 /** A validated patch (what the handlers receive). */

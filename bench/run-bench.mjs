@@ -14,6 +14,7 @@ const benches = [
   'bench/dockerScale.ts',
   'bench/modelProbe.ts',
   'bench/modelsRead.ts',
+  'bench/alerting.ts',
 ];
 const only = process.argv.slice(2);
 let failed = 0;

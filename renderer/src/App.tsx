@@ -3,7 +3,9 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { Header } from './components/Header';
 import { Nav } from './components/Nav';
 import { OpsbarContext } from './hooks/opsbarContext';
+import { useBrowserNotifications } from './hooks/useBrowserNotifications';
 import { useHashRoute } from './hooks/useHashRoute';
+import { useIncidents } from './hooks/useIncidents';
 import { useLiveStatus } from './hooks/useLiveStatus';
 import { ROUTES } from './routes';
 import type { Transport } from './transport';
@@ -11,6 +13,9 @@ import type { Transport } from './transport';
 function Shell() {
   const status = useLiveStatus();
   const [hash, navigate] = useHashRoute(ROUTES[0].id);
+  // The Incidents entry's badge; kept live by `incident` messages.
+  const openIncidents = useIncidents('open', 1000).data?.filter((i) => i.state === 'open').length ?? 0;
+  useBrowserNotifications(navigate);
   const [pathText, queryString = ''] = hash.split('?');
   // `runbooks/run/42`: the first segment picks the page, the rest is the page's own path.
   const [routeId, ...path] = pathText.split('/');
@@ -18,7 +23,7 @@ function Shell() {
   return (
     <div className="app">
       <Header status={status.data} />
-      <Nav routes={ROUTES} current={route.id} onNavigate={navigate} />
+      <Nav routes={ROUTES} current={route.id} onNavigate={navigate} badges={{ incidents: openIncidents }} />
       <ConnectionBanner />
       <main className="page" key={hash}>
         {route.render({ status, navigate, path, query: new URLSearchParams(queryString) })}

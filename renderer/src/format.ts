@@ -39,11 +39,14 @@ export function formatDuration(seconds: number | null | undefined): string {
     .join(' ');
 }
 
-/** A past moment relative to now: "just now", "42s ago", "5 min ago", "3 h ago", "2 d ago". */
+/**
+ * A past moment relative to now: "just now", "42s ago", "5 min ago", "3 h ago", "2 d ago". A moment
+ * ahead of this clock (the Docker engine's or the server's clock runs ahead) reads "just now":
+ * it happened, it did not "happen in the future".
+ */
 export function formatRelativeTime(at: number | null | undefined, now: number = Date.now()): string {
   if (at == null || !Number.isFinite(at)) return UNKNOWN;
   const seconds = Math.round((now - at) / 1000);
-  if (seconds < 0) return 'in the future';
   if (seconds < 5) return 'just now';
   if (seconds < 60) return `${seconds}s ago`;
   if (seconds < 3_600) return `${Math.floor(seconds / 60)} min ago`;
@@ -61,4 +64,23 @@ export function formatLoad(load: readonly number[] | null | undefined): string {
 export function formatClock(at: number): string {
   const d = new Date(at);
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** A moment still to come: "in 40s", "in 5 min", "in 2 h" (a pending alert's "fires in …", a retry). */
+export function formatTimeUntil(at: number, now: number = Date.now()): string {
+  const seconds = Math.max(0, Math.round((at - now) / 1000));
+  if (seconds < 5) return 'now';
+  if (seconds < 60) return `in ${seconds}s`;
+  if (seconds < 3_600) return `in ${Math.ceil(seconds / 60)} min`;
+  if (seconds < 86_400) return `in ${Math.round(seconds / 3_600)} h`;
+  return `in ${Math.round(seconds / 86_400)} d`;
+}
+
+/** A wall-clock time without seconds ("14:03"), with the date when it is not today ("Dec 3 14:03"). */
+export function formatClockShort(at: number, now: number = Date.now()): string {
+  const d = new Date(at);
+  const today = new Date(now);
+  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  if (d.toDateString() === today.toDateString()) return hm;
+  return `${d.toLocaleString('en', { month: 'short' })} ${d.getDate()} ${hm}`;
 }

@@ -10,6 +10,7 @@ import './styles/runbooks.css';
 import './styles/gpu.css';
 import './styles/models.css';
 import './styles/settings.css';
+import './styles/incidents.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

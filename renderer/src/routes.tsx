@@ -2,7 +2,9 @@
 import type { ReactNode } from 'react';
 import type { StatusSnapshot } from '../../shared/types/status';
 import type { ApiCallState } from './hooks/useApiCall';
+import { AuditPage } from './pages/AuditPage';
 import { GpuPage } from './pages/GpuPage';
+import { IncidentsPage } from './pages/IncidentsPage';
 import { ModelsPage } from './pages/ModelsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { RunbooksRoute } from './pages/RunbooksRoute';
@@ -30,6 +32,8 @@ export const ROUTES: Route[] = [
   { id: 'stacks', label: 'Stacks', render: (c) => <StacksPage initialFilter={c.query.get('q') ?? ''} /> },
   { id: 'gpu', label: 'GPU', render: (c) => <GpuPage navigate={c.navigate} status={c.status} /> },
   { id: 'models', label: 'Models', render: (c) => <ModelsPage navigate={c.navigate} status={c.status} /> },
+  { id: 'incidents', label: 'Incidents', render: (c) => <IncidentsPage path={c.path} navigate={c.navigate} /> },
   { id: 'runbooks', label: 'Runbooks', render: (c) => <RunbooksRoute path={c.path} query={c.query} navigate={c.navigate} /> },
+  { id: 'audit', label: 'Audit', render: () => <AuditPage /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsPage /> },
 ];

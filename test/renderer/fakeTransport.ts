@@ -31,6 +31,12 @@ export const defaultHandlers: FakeHandlers = {
   // A host without GPUs, as in the status fixture's `gpu` section; gpuHandlers() gives one with two cards.
   'gpu.snapshot': () => noGpuSnapshot(NOW),
   'inventory.get': () => hostInventory({ gpus: [] }),
+  // A quiet host: nothing fires, no incident, desktop notifications only (alertFixtures.ts has busier ones).
+  'alerts.list': () => ({ at: NOW, alerts: [], worstFiring: null }),
+  'incidents.list': () => [],
+  'incidents.weekly': () => [],
+  'notifications.channels': () => [],
+  'audit.list': () => [],
 };
 
 export function createFakeTransport(overrides: FakeHandlers = {}, connection: ConnectionStatus = 'connected'): FakeTransport {

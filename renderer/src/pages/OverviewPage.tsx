@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 import type { StatusSnapshot } from '../../../shared/types/status';
+import { FiringAlerts } from '../components/alerts/FiringAlerts';
 import { DockerUnavailable } from '../components/DockerUnavailable';
 import { EventList } from '../components/EventList';
 import { GpuOverviewTile } from '../components/gpu/GpuOverviewTile';
@@ -10,6 +11,7 @@ import { ErrorState, LoadingState, Panel } from '../components/StateViews';
 import { StatusChecks } from '../components/StatusChecks';
 import { SystemGauges } from '../components/SystemGauges';
 import { formatRelativeTime } from '../format';
+import { useAlerts } from '../hooks/useAlerts';
 import { useApiCall, type ApiCallState } from '../hooks/useApiCall';
 import { useInventory } from '../hooks/useInventory';
 import { useLiveEvents } from '../hooks/useLiveEvents';
@@ -21,7 +23,9 @@ interface OverviewPageProps {
 
 /** The host at a glance: gauges, checks, stacks, and what just happened. */
 export function OverviewPage({ status, navigate }: OverviewPageProps) {
-  const events = useLiveEvents(15);
+  // More events than rows: a restart flood folds into one row, and the rows after it still show.
+  const events = useLiveEvents(100);
+  const alerts = useAlerts();
   const library = useApiCall('runbooks.list', {});
   const inventory = useInventory();
   const snapshot = status.data;
@@ -35,6 +39,15 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
       <Panel title="System" aside={<span className="muted">updated {formatRelativeTime(snapshot.at)}</span>}>
         <HostInventoryLine inventory={inventory.data} />
         {snapshot.system ? <SystemGauges system={snapshot.system} checks={snapshot.checks} /> : <p className="muted">System figures are not collected yet.</p>}
+      </Panel>
+      <Panel title="Firing alerts">
+        {alerts.data ? (
+          <FiringAlerts alerts={alerts.data.alerts} navigate={navigate} />
+        ) : alerts.error ? (
+          <ErrorState title="Could not load the alerts" error={alerts.error} onRetry={alerts.reload} />
+        ) : (
+          <LoadingState what="alerts" />
+        )}
       </Panel>
       <div className="overview-columns">
         <Panel title="Checks">
@@ -88,7 +101,7 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
         {events.error && !events.data ? (
           <ErrorState title="Could not load events" error={events.error} onRetry={events.reload} />
         ) : events.data ? (
-          <EventList events={events.data} />
+          <EventList events={events.data} maxRows={15} />
         ) : (
           <LoadingState what="events" />
         )}

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import { useState } from 'react';
 import type { SettingsPatch, SettingsView } from '../../../shared/config/settingsSchema';
+import { NotificationSettings } from '../components/notifications/NotificationSettings';
 import { GuardedSettingRow, GUARDED_FIELDS } from '../components/settings/GuardedSettingRow';
 import { SettingsChangeDialog } from '../components/settings/SettingsChangeDialog';
 import { ErrorState, LoadingState, Panel } from '../components/StateViews';
@@ -31,6 +32,7 @@ export function SettingsPage() {
           <GuardedSettingRow key={`${field.path}=${field.read(view.settings)}`} field={field} settings={view.settings} onPropose={setPending} />
         ))}
       </Panel>
+      <NotificationSettings view={view} onSaved={(next) => settings.setData(() => next)} onPropose={setPending} />
       <Panel title="Config file">
         <p>
           <code className="config-path">{view.configPath}</code>

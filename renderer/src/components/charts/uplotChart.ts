@@ -10,13 +10,13 @@ let library: Promise<typeof uPlot> | null = null;
  * queries as soon as it is imported, which jsdom (the component tests) cannot answer, and pages
  * without a chart need not load it.
  */
-function loadUplot(): Promise<typeof uPlot> {
+export function loadUplot(): Promise<typeof uPlot> {
   library ??= import('uplot').then((module) => module.default);
   return library;
 }
 
 /** A custom property's value on `element` (canvas colours cannot read CSS variables themselves). */
-function cssColor(element: HTMLElement, name: string, fallback: string): string {
+export function cssColor(element: HTMLElement, name: string, fallback: string): string {
   return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
 }
 

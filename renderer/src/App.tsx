@@ -3,6 +3,7 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { Header } from './components/Header';
 import { Nav } from './components/Nav';
 import { OpsbarContext } from './hooks/opsbarContext';
+import { useAlerts } from './hooks/useAlerts';
 import { useBrowserNotifications } from './hooks/useBrowserNotifications';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useIncidents } from './hooks/useIncidents';
@@ -12,6 +13,7 @@ import type { Transport } from './transport';
 
 function Shell() {
   const status = useLiveStatus();
+  const alerts = useAlerts();
   const [hash, navigate] = useHashRoute(ROUTES[0].id);
   // The Incidents entry's badge; kept live by `incident` messages.
   const openIncidents = useIncidents('open', 1000).data?.filter((i) => i.state === 'open').length ?? 0;
@@ -22,7 +24,7 @@ function Shell() {
   const route = ROUTES.find((r) => r.id === routeId) ?? ROUTES[0];
   return (
     <div className="app">
-      <Header status={status.data} />
+      <Header status={status.data} alerts={alerts.data} />
       <Nav routes={ROUTES} current={route.id} onNavigate={navigate} badges={{ incidents: openIncidents }} />
       <ConnectionBanner />
       <main className="page" key={hash}>

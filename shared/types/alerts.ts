@@ -77,6 +77,8 @@ export interface AlertView {
   /** When the condition started to hold (pending began). */
   since: number;
   firedAt: number | null;
+  /** While pending: when it fires if the condition keeps holding (`since` + the rule's `for`). */
+  firesAt?: number | null;
   resolvedAt: number | null;
   /** While firing: since when the condition has been clear (recovery waits for `clearFor`). */
   clearSince: number | null;

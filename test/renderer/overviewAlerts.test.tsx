@@ -36,8 +36,7 @@ describe('Overview: firing alerts', () => {
       alertView({ key: 'gpu.memory|gpu:0', kind: 'gpu.memory', subject: 'gpu:0', label: 'GPU 0 memory', summary: '97% used', severity: 'critical', incidentId: 9, silence: { id: 3, until: until.getTime(), reason: 'load test' }, count: undefined }),
       alertView({ key: 'cpu|cpu', kind: 'cpu', subject: 'cpu', label: 'CPU', state: 'resolved', resolvedAt: Date.now() - 5 * MIN, incidentId: null }),
     ]);
-    // `firesAt` is not in the contract yet; shown when the core sends it.
-    (snapshot.alerts[1] as { firesAt?: number }).firesAt = Date.now() + 80_000;
+    snapshot.alerts[1].firesAt = Date.now() + 80_000;
     renderApp(createFakeTransport({ 'alerts.list': () => snapshot }));
     const card = await screen.findByRole('region', { name: 'Firing alerts' });
     const items = await within(card).findAllByRole('listitem');
@@ -103,5 +102,23 @@ describe('Overview: event floods and clocks', () => {
     assert.equal(time?.textContent, 'just now');
     assert.equal(time?.getAttribute('title'), new Date(ahead).toLocaleString());
     assert.equal(panel.textContent?.includes('in the future'), false);
+  });
+});
+
+describe('Header: the worst firing alert', () => {
+  it('shows the worst firing alert beside the overall status, and nothing while none fires', async () => {
+    const transport = createFakeTransport();
+    renderApp(transport);
+    await screen.findByRole('region', { name: 'Firing alerts' });
+    assert.ok(screen.queryByLabelText('Worst firing alert') === null, 'no indicator while nothing fires');
+    await act(async () =>
+      transport.emit({
+        type: 'alerts',
+        alerts: { ...alertsSnapshot([alertView(), alertView({ key: 'disk.free|disk:/', kind: 'disk.free', subject: 'disk:/', severity: 'warning' })]), worstFiring: 'critical' },
+      }),
+    );
+    const indicator = await screen.findByLabelText('Worst firing alert');
+    assert.match(indicator.textContent ?? '', /P1 Critical · 2 alerts firing/);
+    assert.equal(indicator.getAttribute('href'), '#/incidents');
   });
 });

@@ -47,6 +47,7 @@ export function createAlertSystem(deps: AlertSystemDeps): AlertSystem {
       group: record.group,
       since: record.since,
       firedAt: record.firedAt,
+      firesAt: record.state === 'pending' ? record.since + ruleFor(record.kind, deps.settings().alerts).forMs : null,
       resolvedAt: record.resolvedAt,
       clearSince: record.clearSince,
       lastSeenAt: record.lastSeenAt,

@@ -12,10 +12,14 @@ export interface LifecycleDeps {
 
 const TITLE_MAX = 200;
 
-/** "demo-loop restarted 6 times in 10 min": the label, then the summary unless it already names it. */
+/**
+ * "demo-loop restarted 6 times in 10 min" (a summary that names its subject stands alone),
+ * "Disk / — 3.1 GB free (98% used)" (one that does not gets the label in front).
+ */
 export function titleOf(alert: AlertView): string {
   const summary = alert.summary.trim();
-  const title = !summary ? alert.label : summary.startsWith(alert.label) ? summary : `${alert.label} ${summary}`;
+  const named = summary.startsWith(alert.label) || (alert.subject !== '' && summary.startsWith(alert.subject));
+  const title = !summary ? alert.label : named ? summary : `${alert.label} — ${summary}`;
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 }
 

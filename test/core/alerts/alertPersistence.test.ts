@@ -61,6 +61,8 @@ test('a pending alert starts over after a long outage', () => {
   second.conditions = [condition('memory.high', 'memory', 'warning')];
   second.sample();
   assert.equal(second.system.snapshot().alerts[0]?.since, clock.now());
+  // memory.high waits 2 minutes: the view says when it will fire.
+  assert.equal(second.system.snapshot().alerts[0]?.firesAt, clock.now() + 120 * s);
   clock.jump(119 * s);
   assert.deepEqual(second.sample(), []);
   clock.jump(1 * s);

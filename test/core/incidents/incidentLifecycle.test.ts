@@ -12,7 +12,7 @@ test('a warning that fires opens an incident titled by its alert; an info alert 
   const loop = alertView('container.restart_loop', 'demo-loop', { group: 'stack:demo' });
   h.incidents.onTransitions([transition('fired', loop, t0)]);
   const [incident] = h.incidents.list({ state: 'all', limit: 10 });
-  assert.equal(incident.title, 'demo-loop restarted 6 times in 10 min');
+  assert.equal(incident.title, 'demo-loop — restarted 6 times in 10 min');
   assert.deepEqual([incident.state, incident.severity, incident.group, incident.alertCount, incident.firingCount], ['open', 'warning', 'stack:demo', 1, 1]);
   assert.deepEqual(h.links, [[loop.key, incident.id]]);
   assert.deepEqual(h.incidents.forAlert(loop.key), { id: incident.id, acknowledged: false });
@@ -134,4 +134,13 @@ test('an ack written through a second store on the same file is seen by the firs
   assert.deepEqual(app.incidents.forAlert(key), { id, acknowledged: true });
   assert.equal(app.incidents.get(id).acknowledgedBy, 'cli');
   app.close();
+});
+
+test('an incident title says its alert once: a summary naming its subject stands alone, another gets the label in front', () => {
+  const h = openIncidentHarness();
+  const t0 = h.clock.now();
+  const loop = alertView('container.restart_loop', 'demo-loop', { group: 'stack:demo', label: 'demo-loop (stack demo)', summary: 'demo-loop restarted 3 times in 10 min', severity: 'critical' });
+  const disk = alertView('disk.free', 'disk:/', { group: 'disk:/', label: 'Disk /', summary: '3.1 GB free (98% used)', severity: 'critical' });
+  h.incidents.onTransitions([transition('fired', loop, t0), transition('fired', disk, t0)]);
+  assert.deepEqual(h.incidents.list({ state: 'all', limit: 10 }).map((i) => i.title).sort(), ['Disk / — 3.1 GB free (98% used)', 'demo-loop restarted 3 times in 10 min']);
 });

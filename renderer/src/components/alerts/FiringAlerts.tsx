@@ -4,8 +4,8 @@ import { formatClockShort, formatDuration, formatTimeUntil } from '../../format'
 import { useNow } from '../../hooks/useNow';
 import { AlertSeverityBadge } from '../incidents/AlertSeverityBadge';
 
-/** `firesAt` is not in the contract yet: shown when the core sends it (a pending alert's `since` + its rule's `for`). */
-type ShownAlert = AlertView & { firesAt?: number | null };
+/** A pending alert says when it fires (`firesAt`: its `since` + its rule's `for`). */
+type ShownAlert = AlertView;
 
 interface FiringAlertsProps {
   alerts: AlertView[];

@@ -11,6 +11,7 @@ import type { Severity } from '../../shared/types/severity';
 import type { StatusCheck, StatusSnapshot } from '../../shared/types/status';
 import { createApiDispatcher, type ApiHandlers } from '../../electron/core/api/dispatcher';
 import type { OpsbarCore } from '../../electron/core/opsbarCore';
+import { firingAlertView } from '../support/alertViews';
 
 export const noDocker: DockerSnapshot = { at: 1, available: false, endpoint: '/var/run/docker.sock', error: 'Docker is not running', engineVersion: null, stacks: [] };
 
@@ -49,10 +50,7 @@ export function status(overall: Severity, checks: StatusCheck[] = [], dockerSnap
 
 /** One alert as the engine shows it (`state` firing unless said). */
 export function alertView(kind: string, subject: string, severity: AlertSeverity, overrides: Partial<AlertView> = {}): AlertView {
-  return {
-    key: `${kind}|${subject}`, kind, subject, module: 'system', label: subject, summary: `${kind} is ${severity}`, state: 'firing', severity, group: null,
-    since: 1, firedAt: 1, resolvedAt: null, clearSince: null, lastSeenAt: 1, transitions: 1, flapping: false, silence: null, incidentId: null, runbooks: [], ...overrides,
-  };
+  return firingAlertView(kind, subject, { summary: `${kind} is ${severity}`, severity, since: 1, firedAt: 1, lastSeenAt: 1, ...overrides });
 }
 
 /** An alerts snapshot whose worstFiring is computed from its firing alerts, as the engine does. */

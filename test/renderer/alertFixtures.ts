@@ -3,37 +3,27 @@ import type { AlertView, AlertsSnapshot } from '../../shared/types/alerts';
 import type { AuditRecord } from '../../shared/types/audit';
 import type { IncidentDetail, IncidentSummary, IncidentWeek } from '../../shared/types/incidents';
 import type { ChannelView, NotificationMessage } from '../../shared/types/notifications';
+import { firingAlertView } from '../support/alertViews';
 
 /** Relative to the real clock: the pages say "12 min ago" against Date.now(). */
 export const at = (msAgo: number): number => Date.now() - msAgo;
 const MIN = 60_000;
 
 export function alertView(overrides: Partial<AlertView> = {}): AlertView {
-  const kind = overrides.kind ?? 'container.restart_loop';
-  const subject = overrides.subject ?? 'demo-loop';
-  return {
-    key: `${kind}|${subject}`,
-    kind,
-    subject,
+  return firingAlertView(overrides.kind ?? 'container.restart_loop', overrides.subject ?? 'demo-loop', {
     module: 'docker',
     label: 'Container demo-loop',
     summary: 'restarted 6 times in 10 min',
-    state: 'firing',
     severity: 'critical',
     group: 'stack:demo',
     since: at(14 * MIN),
     firedAt: at(12 * MIN),
-    resolvedAt: null,
-    clearSince: null,
     lastSeenAt: at(5_000),
-    transitions: 1,
-    flapping: false,
-    silence: null,
     incidentId: 7,
     count: 6,
     runbooks: ['model-server-down'],
     ...overrides,
-  };
+  });
 }
 
 export function alertsSnapshot(alerts: AlertView[], atMs = Date.now()): AlertsSnapshot {

@@ -9,6 +9,7 @@ import { silentLogger } from '../../../electron/core/logger';
 import { OpsbarStore } from '../../../electron/core/store/opsbarStore';
 import { TestClock } from '../../support/testClock';
 import { tempDir } from '../../support/tempDir';
+import { firingAlertView } from '../../support/alertViews';
 
 export const MINUTE = 60_000;
 
@@ -48,28 +49,7 @@ export function openIncidentHarness(options: { file?: string; clock?: TestClock 
 }
 
 export function alertView(kind: string, subject: string, fields: Partial<AlertView> = {}): AlertView {
-  return {
-    key: `${kind}|${subject}`,
-    kind,
-    subject,
-    module: 'docker',
-    label: subject,
-    summary: 'restarted 6 times in 10 min',
-    state: 'firing',
-    severity: 'warning',
-    group: null,
-    since: 0,
-    firedAt: 0,
-    resolvedAt: null,
-    clearSince: null,
-    lastSeenAt: 0,
-    transitions: 1,
-    flapping: false,
-    silence: null,
-    incidentId: null,
-    runbooks: [],
-    ...fields,
-  };
+  return firingAlertView(kind, subject, { module: 'docker', summary: 'restarted 6 times in 10 min', ...fields });
 }
 
 export function transition(change: AlertTransition['change'], alert: AlertView, at: number, previousSeverity: AlertSeverity | null = null): AlertTransition {

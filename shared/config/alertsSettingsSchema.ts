@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALERT_SEVERITIES } from '../types/alerts';
 import { durationSchema } from './durationSchema';
+import { WEBHOOK_NAME_MESSAGE, WEBHOOK_NAME_PATTERN } from './webhookName';
 
 /**
  * One alert kind's rule. Unset fields take the built-in default of that kind
@@ -53,7 +54,7 @@ const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time of
 export const webhookSchema = z
   .object({
     /** Shown in the UI and the audit (`webhook:<name>`). */
-    name: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9 _.-]+$/, 'A channel name is letters, digits, spaces, dots, dashes'),
+    name: z.string().trim().min(1).max(64).regex(WEBHOOK_NAME_PATTERN, WEBHOOK_NAME_MESSAGE),
     /** `json`: a generic JSON POST; `ntfy`: an ntfy topic URL; `slack`: a Slack-compatible incoming webhook. */
     kind: z.enum(['json', 'ntfy', 'slack']).default('json'),
     /** The URL (a secret: never logged or shown whole). Or set `urlEnv` to read it from the environment. */

@@ -25,8 +25,8 @@ test('opsbar incidents lists open ones first with TTA and TTR; --json gives the 
   assert.equal(text.code, 0, text.stderr);
   const lines = text.stdout.trimEnd().split('\n');
   assert.match(lines[0], /^ID\s+STATE\s+SEVERITY\s+OPENED\s+TTA\s+TTR\s+TITLE$/);
-  assert.match(lines[1], new RegExp(`^#${open}\\s+open\\s+warning\\s+\\S+ \\S+\\s+-\\s+-\\s+demo-loop restarted 6 times in 10 min$`));
-  assert.match(lines[2], new RegExp(`^#${resolved}\\s+resolved\\s+warning\\s+\\S+ \\S+\\s+-\\s+4 min\\s+Disk / 9% free$`));
+  assert.match(lines[1], new RegExp(`^#${open}\\s+open\\s+warning\\s+\\S+ \\S+\\s+-\\s+-\\s+demo-loop — restarted 6 times in 10 min$`));
+  assert.match(lines[2], new RegExp(`^#${resolved}\\s+resolved\\s+warning\\s+\\S+ \\S+\\s+-\\s+4 min\\s+Disk / — 9% free$`));
   const json = await runOpsbar(['incidents', '--json', '--data-dir', dataDir]);
   assert.deepEqual((JSON.parse(json.stdout) as { id: number; ttrMs: number | null }[]).map((i) => [i.id, i.ttrMs]), [[open, null], [resolved, 4 * MINUTE]]);
   app.close();

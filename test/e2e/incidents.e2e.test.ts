@@ -105,8 +105,10 @@ describe('incidents, audit and notification settings end to end (opsbar serve + 
     assert.ok(!((await page.content()).includes(SECRET)), 'the page holds the webhook URL whole');
     await row.getByRole('button', { name: 'Test' }).click();
     await row.getByRole('status').getByText(/Test delivered \(HTTP 200\)\./).waitFor();
-    await eventually('the receiver to get the test notification', () => receiver!.bodies.length >= 1, { everyMs: 20 });
-    assert.equal(receiver!.bodies.length, 1, `the receiver got ${receiver!.bodies.length} posts for one test`);
+    // Only test messages count: a real alert of this busy machine (sustained CPU) may be delivered too.
+    const tests = () => receiver!.bodies.filter((b) => (b as { reason?: string }).reason === 'test');
+    await eventually('the receiver to get the test notification', () => tests().length >= 1, { everyMs: 20 });
+    assert.equal(tests().length, 1, `the receiver got ${tests().length} test posts for one test: ${JSON.stringify(receiver!.bodies).slice(0, 2000)}`);
     await row.getByText(/delivered (just now|\d+s ago) \(HTTP 200\)/).waitFor();
     await page.getByRole('region', { name: 'Notifications' }).screenshot({ path: join(SCREENSHOTS, 'notifications.png') });
     assert.deepEqual(pageErrors, []);

@@ -85,6 +85,10 @@ describe('Settings: notifications', () => {
     });
     renderApp(transport, 'settings');
     const form = await within(await region()).findByRole('form', { name: 'Add a webhook' });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'my/phone' } });
+    fireEvent.change(within(form).getByLabelText('URL'), { target: { value: 'https://ntfy.sh/t' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add webhook…' }));
+    assert.match((await within(form).findByRole('alert')).textContent ?? '', /name: A channel name is letters, digits/);
     fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'phone' } });
     fireEvent.change(within(form).getByLabelText('Kind'), { target: { value: 'ntfy' } });
     fireEvent.change(within(form).getByLabelText('URL'), { target: { value: 'ftp://ntfy.sh/t' } });

@@ -1,5 +1,5 @@
 import { alertKindSchema } from '../../../shared/api/contract/alerts';
-import { formatDuration, parseDuration } from '../../../shared/config/durationSchema';
+import { formatDuration, parseDuration } from '../../../shared/format/duration';
 import { alertSeverityRank, type AlertsSnapshot, type AlertView, type Silence } from '../../../shared/types/alerts';
 import { createOpsbarCore } from '../createCore';
 import { silentLogger } from '../logger';

@@ -1,4 +1,4 @@
-import { parseDuration } from '../../../shared/config/durationSchema';
+import { parseDuration } from '../../../shared/format/duration';
 import type { AuditRecord } from '../../../shared/types/audit';
 import type { IncidentDetail, IncidentSummary } from '../../../shared/types/incidents';
 import { createOpsbarCore } from '../createCore';

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 import { useState } from 'react';
-import { webhookSchema } from '../../../../shared/config/alertsSettingsSchema';
 import type { Settings, SettingsPatch } from '../../../../shared/config/settingsSchema';
+import { WEBHOOK_NAME_MESSAGE, WEBHOOK_NAME_PATTERN } from '../../../../shared/config/webhookName';
 import { ALERT_SEVERITIES, type AlertSeverity } from '../../../../shared/types/alerts';
 
 type WebhookKind = 'json' | 'ntfy' | 'slack';
@@ -27,10 +27,13 @@ export function AddWebhookForm({ settings, onPropose }: AddWebhookFormProps) {
       onSubmit={(event) => {
         event.preventDefault();
         const candidate = { name: name.trim(), kind, url: url.trim(), minSeverity, enabled: true };
-        const parsed = webhookSchema.safeParse(candidate);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          setProblem(`${issue.path.join('.') || 'webhook'}: ${issue.message}`);
+        // The core checks the whole entry again (its schema); these are the mistakes worth saying here, before the dialog.
+        if (candidate.name === '' || candidate.name.length > 64 || !WEBHOOK_NAME_PATTERN.test(candidate.name)) {
+          setProblem(`name: ${WEBHOOK_NAME_MESSAGE} (1–64 characters).`);
+          return;
+        }
+        if (candidate.url.length > 4096) {
+          setProblem('url: at most 4096 characters.');
           return;
         }
         if (!/^https?:\/\//i.test(candidate.url)) {

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 import { useState } from 'react';
-import { formatDuration, parseDuration } from '../../../../shared/config/durationSchema';
+import { formatDuration, parseDuration } from '../../../../shared/format/duration';
 import type { Settings, SettingsView } from '../../../../shared/config/settingsSchema';
 import { ALERT_SEVERITIES, type AlertSeverity } from '../../../../shared/types/alerts';
 import { useClient } from '../../hooks/opsbarContext';

@@ -90,19 +90,29 @@ function options(spec: ChartSpec, target: HTMLElement): uPlot.Options {
   };
 }
 
+/** A plot drawn once uPlot has loaded: until then the handle keeps the latest data and size. */
+export interface LazyPlot<Data> {
+  setData(data: Data): void;
+  setSize(size: { width: number; height: number }): void;
+  destroy(): void;
+}
+
 /**
- * The app's chart factory: uPlot on a canvas, where the page can draw one. Until uPlot has
- * loaded, the handle keeps the latest data and size and draws them once it is there.
+ * Loads uPlot (once), then `build`s the plot with the latest data and size; `aligned` turns the
+ * caller's data into uPlot's columns. A build that answers null draws nothing (the text stays).
  */
-export const createUplotChart: ChartFactory = (spec, target): ChartHandle | null => {
-  if (!canDrawCanvas()) return null;
+export function lazyPlot<Data>(
+  initial: { data: Data; width: number; height: number },
+  aligned: (data: Data) => uPlot.AlignedData,
+  build: (UPlot: typeof uPlot, data: uPlot.AlignedData, size: { width: number; height: number }) => uPlot | null,
+): LazyPlot<Data> {
   let plot: uPlot | null = null;
   let destroyed = false;
-  let data: ChartData = spec.data;
-  let size = { width: spec.width, height: spec.height };
+  let data = initial.data;
+  let size = { width: initial.width, height: initial.height };
   loadUplot().then(
     (UPlot) => {
-      if (!destroyed) plot = new UPlot(options({ ...spec, ...size }, target), data, target);
+      if (!destroyed) plot = build(UPlot, aligned(data), size);
     },
     (error: unknown) => {
       // The figures stay readable in the chart's text summary.
@@ -112,7 +122,7 @@ export const createUplotChart: ChartFactory = (spec, target): ChartHandle | null
   return {
     setData: (next) => {
       data = next;
-      plot?.setData(next);
+      plot?.setData(aligned(next));
     },
     setSize: (next) => {
       size = next;
@@ -124,4 +134,10 @@ export const createUplotChart: ChartFactory = (spec, target): ChartHandle | null
       plot = null;
     },
   };
+}
+
+/** The app's chart factory: uPlot on a canvas, where the page can draw one. */
+export const createUplotChart: ChartFactory = (spec, target): ChartHandle | null => {
+  if (!canDrawCanvas()) return null;
+  return lazyPlot<ChartData>(spec, (data) => data, (UPlot, data, size) => new UPlot(options({ ...spec, ...size }, target), data, target));
 };

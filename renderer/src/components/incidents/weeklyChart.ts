@@ -1,7 +1,7 @@
 import type uPlot from 'uplot';
 import type { IncidentWeek } from '../../../../shared/types/incidents';
 import { canDrawCanvas } from '../charts/chartFactory';
-import { cssColor, loadUplot } from '../charts/uplotChart';
+import { cssColor, lazyPlot } from '../charts/uplotChart';
 import { formatMs } from './incidentFormat';
 
 export interface WeeklyChartHandle {
@@ -47,32 +47,8 @@ function options(width: number, height: number, target: HTMLElement, bars: uPlot
 /** Bars of incidents opened per week and a line of their MTTR, on two scales (uPlot, loaded on first use). */
 export const createWeeklyChart: WeeklyChartFactory = (spec, target) => {
   if (!canDrawCanvas()) return null;
-  let plot: uPlot | null = null;
-  let destroyed = false;
-  let weeks = spec.weeks;
-  let size = { width: spec.width, height: spec.height };
-  loadUplot().then(
-    (UPlot) => {
-      if (destroyed) return;
-      const bars = UPlot.paths.bars?.({ size: [0.6, 48] });
-      if (!bars) return;
-      plot = new UPlot(options(size.width, size.height, target, bars), weeklyData(weeks), target);
-    },
-    (error: unknown) => console.error('Opsbar could not load its chart library', error),
-  );
-  return {
-    setData: (next) => {
-      weeks = next;
-      plot?.setData(weeklyData(next));
-    },
-    setSize: (next) => {
-      size = next;
-      plot?.setSize(next);
-    },
-    destroy: () => {
-      destroyed = true;
-      plot?.destroy();
-      plot = null;
-    },
-  };
+  return lazyPlot<IncidentWeek[]>({ ...spec, data: spec.weeks }, weeklyData, (UPlot, data, size) => {
+    const bars = UPlot.paths.bars?.({ size: [0.6, 48] });
+    return bars ? new UPlot(options(size.width, size.height, target, bars), data, target) : null;
+  });
 };

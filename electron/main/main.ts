@@ -14,7 +14,7 @@ import { EXTERNAL_LINK_HOSTS } from './externalLinkHosts';
 import { openExternalSafely } from './externalLinks';
 import { setupIpc } from './ipc';
 import { setupLifecycle, wantsDashboardAtStart } from './lifecycle';
-import { incidentRoute, setupNotifications } from './notifications';
+import { notificationRoute, setupNotifications } from './notifications';
 import { setupSecurity } from './security';
 import { SettingsConfirmation } from './settingsConfirmation';
 import { TrayService } from './trayService';
@@ -118,7 +118,7 @@ function start(): void {
     notifications: core.notifications,
     createNotification: (options) => new Notification({ ...options, icon: paths.appIcon }),
     isSupported: () => Notification.isSupported(),
-    onClick: (incidentId) => openDashboard(incidentRoute(incidentId)),
+    onClick: (incidentId) => openDashboard(notificationRoute(incidentId)),
     log,
   });
 

@@ -1,6 +1,7 @@
 import type { NotificationMessage } from '../../shared/types/notifications';
 import type { Logger } from '../core/logger';
 import type { DesktopNotifier } from '../core/notifications/notificationSystem';
+import { incidentRoute } from './dashboardRoutes';
 
 /** The slice of Electron's Notification used here. */
 export interface NotificationLike {
@@ -21,8 +22,8 @@ export interface DesktopNotificationDeps {
 }
 
 /** The dashboard route a click opens: the incident's page, or the dashboard's start (undefined). */
-export function incidentRoute(incidentId: number | null): string | undefined {
-  return incidentId === null ? undefined : `#/incidents/${incidentId}`;
+export function notificationRoute(incidentId: number | null): string | undefined {
+  return incidentId === null ? undefined : incidentRoute(incidentId);
 }
 
 /** How many shown notifications are held (their click handlers must not be garbage-collected). */

@@ -1,13 +1,12 @@
 import { alertSeverityRank, type AlertSeverity, type AlertsSnapshot, type AlertView } from '../../shared/types/alerts';
 import type { Severity } from '../../shared/types/severity';
+import { ALERTS_ROUTE, incidentRoute, runbookRoute } from './dashboardRoutes';
 import type { TrayMenuItem } from './trayMenu';
 
 /** Firing alerts listed in the menu; the rest are "…and N more". */
 export const MAX_TRAY_ALERTS = 5;
 /** Runbook items under one alert (the dashboard lists them all). */
 const MAX_RUNBOOKS_PER_ALERT = 2;
-/** Where an alert without an incident opens: the Overview's "Firing alerts". */
-export const ALERTS_ROUTE = '#/overview';
 
 const ICON_OF: Record<AlertSeverity, string> = { emergency: 'tray-emergency', critical: 'tray-critical', warning: 'tray-warning', info: 'tray-ok' };
 const WORD_OF: Record<AlertSeverity, string> = { emergency: 'Emergency', critical: 'Critical', warning: 'Warning', info: 'Info' };
@@ -54,10 +53,10 @@ export function alertItems(alerts: AlertsSnapshot | null | undefined, open: (rou
   if (firing.length === 0) return [];
   const items: TrayMenuItem[] = [];
   for (const alert of firing.slice(0, MAX_TRAY_ALERTS)) {
-    const route = alert.incidentId !== null && alert.incidentId !== undefined ? `#/incidents/${alert.incidentId}` : ALERTS_ROUTE;
+    const route = alert.incidentId !== null && alert.incidentId !== undefined ? incidentRoute(alert.incidentId) : ALERTS_ROUTE;
     items.push({ type: 'normal', label: alertLine(alert), enabled: true, iconName: alertIconName(alert.severity), click: () => open(route) });
     for (const id of (alert.runbooks ?? []).slice(0, MAX_RUNBOOKS_PER_ALERT)) {
-      items.push({ type: 'normal', label: `Runbook: ${runbookTitle(id) ?? id}`, enabled: true, click: () => open(`#/runbooks/${encodeURIComponent(id)}`) });
+      items.push({ type: 'normal', label: `Runbook: ${runbookTitle(id) ?? id}`, enabled: true, click: () => open(runbookRoute(id)) });
     }
   }
   if (firing.length > MAX_TRAY_ALERTS) {

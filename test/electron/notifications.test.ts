@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { DesktopNotifier } from '../../electron/core/notifications/notificationSystem';
-import { incidentRoute, setupNotifications } from '../../electron/main/notifications';
+import { notificationRoute, setupNotifications } from '../../electron/main/notifications';
 import type { NotificationMessage } from '../../shared/types/notifications';
 import { quietLog } from './fakes';
 
@@ -46,8 +46,8 @@ describe('setupNotifications (the desktop notifier)', () => {
     assert.deepEqual(s.shown, [{ title: 'Opsbar: Critical: Disk /', body: '1 GB free (99%)' }]);
     s.clickListeners[0]();
     assert.deepEqual(s.clicked, [7]);
-    assert.equal(incidentRoute(7), '#/incidents/7');
-    assert.equal(incidentRoute(null), undefined);
+    assert.equal(notificationRoute(7), '#/incidents/7');
+    assert.equal(notificationRoute(null), undefined);
   });
 
   test('unsupported: logged instead, and the core hears it was not shown', () => {

@@ -62,17 +62,7 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
         </Panel>
         <Panel
           title="GPU"
-          aside={
-            <a
-              href="#/gpu"
-              onClick={(event) => {
-                event.preventDefault();
-                navigate('gpu');
-              }}
-            >
-              Open the GPU page
-            </a>
-          }
+          aside={<PageLink route="gpu" navigate={navigate}>Open the GPU page</PageLink>}
         >
           {/* A core built before the GPU module sends no `gpu` section: say so rather than fail the page. */}
           {snapshot.gpu ? <GpuOverviewTile gpu={snapshot.gpu} checks={snapshot.checks} /> : <p className="muted">GPU figures are not collected yet.</p>}
@@ -81,17 +71,7 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
         {hasModelsTile(snapshot.models) && (
           <Panel
             title="Models"
-            aside={
-              <a
-                href="#/models"
-                onClick={(event) => {
-                  event.preventDefault();
-                  navigate('models');
-                }}
-              >
-                Open the Models page
-              </a>
-            }
+            aside={<PageLink route="models" navigate={navigate}>Open the Models page</PageLink>}
           >
             <ModelsOverviewTile models={snapshot.models} />
           </Panel>
@@ -107,5 +87,20 @@ export function OverviewPage({ status, navigate }: OverviewPageProps) {
         )}
       </Panel>
     </div>
+  );
+}
+
+/** A link to another page of the app: a real href (open in a new tab works), navigated in place on a click. */
+function PageLink({ route, navigate, children }: { route: string; navigate: (route: string) => void; children: string }) {
+  return (
+    <a
+      href={`#/${route}`}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(route);
+      }}
+    >
+      {children}
+    </a>
   );
 }

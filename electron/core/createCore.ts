@@ -5,6 +5,12 @@ import type { AlertTransition } from '../../shared/types/alerts';
 import type { NewOpsEvent, OpsEvent } from '../../shared/types/events';
 import type { HostInventory } from '../../shared/types/inventory';
 import type { ModuleId, StatusSnapshot } from '../../shared/types/status';
+import { createActionSystem } from './actions/createActionSystem';
+import { createDiskAction } from './actions/disk/diskAction';
+import { createDockerAdmin } from './actions/docker/dockerAdmin';
+import { createGpuAction } from './actions/gpu/gpuAction';
+import { createRollbackAction } from './actions/rollback/rollbackAction';
+import { createSnapshotService } from './actions/rollback/createSnapshotService';
 import { createAlertSystem } from './alerts/createAlertSystem';
 import { createApiDispatcher, NotFoundError } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
@@ -54,7 +60,14 @@ export interface CreateCoreOptions {
   docker?: DockerClientProvider;
   /** Reads the host inventory (default: systeminformation, once). */
   readInventory?: () => Promise<HostInventory>;
+  /** PIDs that are Opsbar too (the shell's helper processes): emergency actions never stop them. */
+  ownPids?: () => number[];
+  /** Replaces the built-in emergency actions (tests). */
+  actionPlugins?: readonly import('./actions/actionPlugin').AnyActionPlugin[];
 }
+
+/** The host's one-action-at-a-time lock, in the data dir the app, `serve` and the CLI share. */
+export const ACTION_LOCK_FILE = 'action.lock';
 
 export const DATABASE_FILE_NAME = 'opsbar.db';
 /** Monitors and runs get this long to stop; then the store is closed anyway (the shell waits 5 s). */
@@ -187,6 +200,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     const message = changes.next(status);
     if (message) live.publish(message);
     onTransitions(alerts.evaluate(status));
+    if (role === 'app') snapshots.onStatus(status);
   };
 
   let alertTimer: { cancel(): void } | null = null;
@@ -269,6 +283,37 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     return assembler.refresh();
   }
 
+  // Emergency actions: plan → confirm → execute exactly the plan → verify → audit.
+  const dockerAdmin = createDockerAdmin(docker);
+  const snapshots = createSnapshotService({ clock, log, settings: () => loaded.settings, docker, dockerAdmin, store: () => store.snapshots, audit, role });
+  const actions = createActionSystem({
+    plugins: options.actionPlugins ?? [createDiskAction(), createGpuAction(), createRollbackAction()],
+    deps: {
+      clock,
+      log,
+      settings: () => loaded.settings,
+      dataDir: options.dataDir,
+      docker,
+      dockerAdmin,
+      commands: monitorDeps.commands,
+      status: async () => (started ? assembler.status() : oneShotStatus()),
+      collect: (ids) => oneShotStatus(ids),
+      store: () => store,
+      snapshots,
+      ownPids: () => [process.pid, ...(options.ownPids?.() ?? [])],
+      fetch: (...args) => fetch(...args),
+    },
+    log: () => store.actions,
+    audit,
+    publish: (message) => live.publish(message),
+    lockPath: join(options.dataDir, ACTION_LOCK_FILE),
+    onRun: (outcome) => {
+      const plan = store.actions.plan(outcome.planId);
+      if (plan) incidents.onActionRun(outcome, plan);
+    },
+    role,
+  });
+
   const dispatch = createApiDispatcher(
     createApiHandlers({
       status: () => assembler.status(),
@@ -282,6 +327,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
       modelProbes,
       probeHistory: (q) => probeReader().recent(q.endpoint, q.model, q),
       alerting: { alerts, incidents, notifications, audit: () => store.auditLog, now: () => clock.now() },
+      emergency: { actions, snapshots },
     }),
     (method, error) => log.error(`${method}: ${(error as Error).stack ?? error}`),
   );
@@ -298,6 +344,8 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     alerts,
     incidents,
     notifications,
+    actions,
+    snapshots,
     settings: () => loaded.settings,
     inventory: readInventory,
     runbooks: { catalog: runbookSystem.catalog, runs: runbookSystem.runs },
@@ -312,6 +360,8 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
       if (started || stopping) return;
       started = true;
       for (const message of notices) log.warn(message);
+      // A run cut short by a crash reads "outcome unknown"; nothing is run again by itself.
+      for (const planId of actions.recover()) log.warn(`Emergency action ${planId} was interrupted: its outcome is unknown (see the Emergency page or \`opsbar emergency show ${planId}\`).`);
       runRetention();
       alertTimer = clock.setTimeout(alertTick, ALERT_TICK_MS);
       void readInventory();
@@ -324,7 +374,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
         retentionTimer?.cancel();
         alertTimer?.cancel();
         // Probes in flight are aborted, not awaited to their 60 s deadline.
-        return Promise.all([runbookSystem.stop(), runner.stop(), modelProbes.stop(), notifications.stop()]);
+        return Promise.all([actions.stop(), snapshots.stop(), runbookSystem.stop(), runner.stop(), modelProbes.stop(), notifications.stop()]);
       }).finally(() => {
         probeFile?.close();
         store.close();

@@ -2,6 +2,8 @@ import type { Settings } from '../../shared/config/settingsSchema';
 import type { HostInventory } from '../../shared/types/inventory';
 import type { RunDetail, RunSummary } from '../../shared/types/runbooks';
 import type { ModuleId, StatusSnapshot } from '../../shared/types/status';
+import type { ActionSystem } from './actions/actionSystem';
+import type { SnapshotService } from './actions/rollback/snapshotService';
 import type { AlertSystem } from './alerts/alertSystem';
 import type { ApiDispatcher } from './api/dispatcher';
 import type { IncidentSystem } from './incidents/incidentSystem';
@@ -35,6 +37,9 @@ export interface OpsbarCore {
   readonly incidents: IncidentSystem;
   /** The notification policy and channels (the shell registers its desktop notifier here). */
   readonly notifications: NotificationSystem;
+  /** Emergency actions (the CLI's `emergency`, the tray's Emergency menu opens their plans in the dashboard). */
+  readonly actions: ActionSystem;
+  readonly snapshots: SnapshotService;
   /** CPU, OS and GPU controllers, read once. */
   inventory(): Promise<HostInventory>;
   /** The runbook library and runner (the CLI's `runbook` commands). */

@@ -1,3 +1,4 @@
+import type { ActionOutcome } from '../types/actions';
 import type { AlertsSnapshot } from '../types/alerts';
 import type { OpsEvent } from '../types/events';
 import type { IncidentSummary } from '../types/incidents';
@@ -38,6 +39,8 @@ export type LiveMessage =
   /** An incident opened, changed (ack, note, an alert joined) or resolved. */
   | { type: 'incident'; incident: IncidentSummary }
   /** A notification was sent: the dashboard shows it with the browser's Notification API (headless desktop channel). */
-  | { type: 'notification'; notification: NotificationMessage };
+  | { type: 'notification'; notification: NotificationMessage }
+  /** An emergency action's run changed: an item's outcome, the verification, the end. */
+  | { type: 'action'; outcome: ActionOutcome };
 
-export const LIVE_MESSAGE_TYPES = ['status', 'event', 'run', 'run-output', 'model-probe', 'alerts', 'incident', 'notification'] as const;
+export const LIVE_MESSAGE_TYPES = ['status', 'event', 'run', 'run-output', 'model-probe', 'alerts', 'incident', 'notification', 'action'] as const;

@@ -41,6 +41,14 @@ export const API_METHOD_NAMES = [
   'notifications.test',
   'notifications.recent',
   'audit.list',
+  'actions.plan',
+  'actions.execute',
+  'actions.cancel',
+  'actions.get',
+  'actions.recent',
+  'snapshots.list',
+  'snapshots.take',
+  'disk.usage',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { alertsSchema, notificationsSchema } from './alertsSettingsSchema';
+import { emergencySchema } from './emergencySettingsSchema';
 import { modelsSchema } from './modelsSettingsSchema';
 
 /**
@@ -171,6 +172,7 @@ export const SETTINGS_SECTIONS = {
   models: modelsSchema,
   alerts: alertsSchema,
   notifications: notificationsSchema,
+  emergency: emergencySchema,
 } as const;
 
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;
@@ -186,6 +188,7 @@ export interface Settings {
   models: z.output<typeof modelsSchema>;
   alerts: z.output<typeof alertsSchema>;
   notifications: z.output<typeof notificationsSchema>;
+  emergency: z.output<typeof emergencySchema>;
 }
 
 type WithoutDefault<S> = S extends z.ZodDefault<infer I> ? I : S extends z.ZodPrefault<infer I> ? I : S;
@@ -217,6 +220,7 @@ export const settingsPatchSchema = z
     models: patchOf(modelsSchema).optional(),
     alerts: patchOf(alertsSchema).optional(),
     notifications: patchOf(notificationsSchema).optional(),
+    emergency: patchOf(emergencySchema).optional(),
   })
   .strict();
 
@@ -247,5 +251,6 @@ export function defaultSettings(): Settings {
     models: modelsSchema.parse({}),
     alerts: alertsSchema.parse({}),
     notifications: notificationsSchema.parse({}),
+    emergency: emergencySchema.parse({}),
   };
 }

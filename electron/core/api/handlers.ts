@@ -8,6 +8,7 @@ import type { OpsbarStore } from '../store/opsbarStore';
 import type { ModelProbeService } from '../monitors/models/modelProbeService';
 import type { ModelProbeRecord } from '../../../shared/types/models';
 import { SettingsChangeGate } from '../config/settingsChangeGate';
+import { actionApiHandlers, type ActionHandlerDeps } from './actionHandlers';
 import { alertApiHandlers, type AlertHandlerDeps } from './alertHandlers';
 import { NotFoundError, type ApiHandlers } from './dispatcher';
 
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   probeHistory(query: { endpoint: string; model: string; from: number; to: number; limit: number }): ModelProbeRecord[];
   /** Alerts, silences, incidents, notifications, audit. */
   alerting: AlertHandlerDeps;
+  /** Emergency actions and stack snapshots. */
+  emergency: ActionHandlerDeps;
 }
 
 /** The core's handler table: one line per contract method, served over IPC and HTTP alike. */
@@ -78,6 +81,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'runbooks.runs': (p) => runs.list({ limit: p.limit, runbookId: p.runbookId, beforeId: p.beforeId }),
     'runbooks.schedules': () => deps.runbooks.schedules(),
     ...alertApiHandlers(deps.alerting),
+    ...actionApiHandlers(deps.emergency),
   };
 }
 

@@ -3,6 +3,7 @@ import { resolveDataDir } from '../config/dataDir';
 import { consoleLogger, silentLogger } from '../logger';
 import { builtInModules } from '../monitors/registry';
 import { alertsCli } from './alertsCli';
+import { emergencyCli } from './emergencyCli';
 import { formatModuleText, formatStatusText } from './formatStatus';
 import { incidentsCli } from './incidentsCli';
 import { keepAliveClock } from './keepAliveClock';
@@ -44,6 +45,17 @@ Commands:
   audit [--kind KIND] [--since 24h] [--limit N]   What was done: runbook runs, steps,
            settings, notifications, silences, incidents   --json
 
+  emergency disk|gpu|rollback --plan [--stack NAME] [--snapshot ID] [--json]
+           Plans an emergency action: every item it would touch, what it keeps and why,
+           with a plan id. Touches nothing.
+  emergency execute PLAN_ID [--item ID]… [--json]
+           Executes that plan (all its selected items, or only the --item ones), then
+           verifies it (bytes freed, GPU memory released, stack healthy). Exit: 0 verified,
+           1 failed or not verified, 3 refused (expired, busy, precondition)
+  emergency show PLAN_ID | emergency list | emergency cancel PLAN_ID | emergency usage
+  snapshots [--stack NAME] [--json]   Known-good stack snapshots, with what differs from now
+  snapshot take STACK                 Takes a snapshot of a stack now
+
 Common options:
   --data-dir DIR   Data directory (default: $OPSBAR_DATA_DIR, else the app's per-user folder)
   -h, --help       Show this help
@@ -76,6 +88,10 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         kind: { type: 'string' },
         since: { type: 'string' },
         limit: { type: 'string' },
+        plan: { type: 'boolean', default: false },
+        stack: { type: 'string' },
+        snapshot: { type: 'string' },
+        item: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -113,6 +129,9 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     const alerting = { dataDir, positionals: positionals.slice(1), json: values.json, for: values.for, reason: values.reason, kind: values.kind, since: values.since, limit: values.limit };
     if (command === 'alerts' || command === 'silence') return await alertsCli(command, alerting, io);
     if (command === 'incidents' || command === 'incident' || command === 'audit') return await incidentsCli(command, alerting, io);
+    if (command === 'emergency' || command === 'snapshots' || command === 'snapshot') {
+      return await emergencyCli(command, { dataDir, positionals: positionals.slice(1), json: values.json, plan: values.plan, stack: values.stack, snapshot: values.snapshot, items: values.item }, io);
+    }
     if (command === 'runbook') {
       return await runbookCli(dataDir, { sub: positionals[1], id: positionals[2], params: values.param, yes: values.yes, json: values.json }, io);
     }

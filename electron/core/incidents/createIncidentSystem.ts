@@ -124,6 +124,12 @@ export function createIncidentSystem(deps: IncidentSystemDeps): IncidentSystem {
       });
     },
 
+    onActionRun(outcome, plan) {
+      // STUB (foundation): the action-links engineer records it on the timeline.
+      void outcome;
+      void plan;
+    },
+
     onNotification(message: NotificationMessage) {
       guard(`record notification ${message.id}`, () => {
         const id = message.incidentId ?? (message.alertKey ? (deps.store().openOfAlert(message.alertKey)?.id ?? null) : null);

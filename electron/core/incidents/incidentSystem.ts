@@ -1,3 +1,4 @@
+import type { ActionOutcome, ActionPlan } from '../../../shared/types/actions';
 import type { AlertTransition } from '../../../shared/types/alerts';
 import type { OpsEvent } from '../../../shared/types/events';
 import type { IncidentDetail, IncidentSummary, IncidentWeek } from '../../../shared/types/incidents';
@@ -18,6 +19,8 @@ export interface IncidentSystem {
   /** A runbook run started or ended while an incident is open joins its timeline (by its trigger/alert kinds). */
   onRunbookRun(run: RunHead): void;
   onNotification(message: NotificationMessage): void;
+  /** An emergency action started or ended: on the timeline of the open incidents whose alerts it relieves. */
+  onActionRun(outcome: ActionOutcome, plan: ActionPlan): void;
   list(query: { state: 'open' | 'resolved' | 'all'; limit: number }): IncidentSummary[];
   /** Throws NotFoundError for an unknown id. */
   get(id: number): IncidentDetail;

@@ -262,6 +262,61 @@ const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    up(db) {
+      db.exec(`
+        -- Emergency action plans (what was shown) and their runs, so a plan made by one process
+        -- (the CLI's --plan) can be executed by another, and a run cut short by a crash is seen.
+        CREATE TABLE action_plans (
+          id         TEXT    PRIMARY KEY,
+          action     TEXT    NOT NULL,
+          hash       TEXT    NOT NULL,
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          created_by TEXT    NOT NULL,
+          doc        TEXT    NOT NULL
+        );
+        CREATE INDEX action_plans_created_at ON action_plans(created_at);
+
+        -- One run per plan: a plan executes once.
+        CREATE TABLE action_runs (
+          plan_id     TEXT    PRIMARY KEY REFERENCES action_plans(id) ON DELETE CASCADE,
+          state       TEXT    NOT NULL,
+          actor       TEXT    NOT NULL,
+          pid         INTEGER NOT NULL,
+          started_at  INTEGER NOT NULL,
+          finished_at INTEGER,
+          doc         TEXT    NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX action_runs_running ON action_runs(state) WHERE state = 'running';
+
+        -- Each confirmed item's outcome as it happens (in-flight is written before acting on it).
+        CREATE TABLE action_items (
+          plan_id  TEXT    NOT NULL REFERENCES action_plans(id) ON DELETE CASCADE,
+          item_id  TEXT    NOT NULL,
+          position INTEGER NOT NULL,
+          state    TEXT    NOT NULL,
+          detail   TEXT    NOT NULL DEFAULT '',
+          bytes    INTEGER,
+          at       INTEGER,
+          PRIMARY KEY (plan_id, item_id)
+        ) WITHOUT ROWID;
+
+        -- Known-good stack snapshots (the rollback's source), newest last.
+        CREATE TABLE stack_snapshots (
+          id            TEXT    PRIMARY KEY,
+          stack         TEXT    NOT NULL,
+          taken_at      INTEGER NOT NULL,
+          reason        TEXT    NOT NULL,
+          complete      INTEGER NOT NULL,
+          config_digest TEXT    NOT NULL,
+          doc           TEXT    NOT NULL
+        );
+        CREATE INDEX stack_snapshots_stack ON stack_snapshots(stack, taken_at);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -6,6 +6,7 @@ import type { HistoryResult } from '../../../shared/types/history';
 import type { RunDetail, RunSummary, StepAttempt } from '../../../shared/types/runbooks';
 import type { Sample } from '../monitors/collector';
 import { AlertStateLog } from './alertStateLog';
+import { ActionLog } from './actionLog';
 import { AuditLog, type AuditEntry } from './auditLog';
 import { EventLog } from './eventLog';
 import { ModelProbeLog } from './modelProbeLog';
@@ -19,6 +20,7 @@ import { RetentionRunner } from './retention';
 import { RunbookRunLog, type NewRun, type RunQuery, type RunUpdate } from './runbookRunLog';
 import { SampleWriter, type StoreHealth } from './sampleWriter';
 import { SeriesRegistry } from './seriesRegistry';
+import { SnapshotLog } from './snapshotLog';
 
 export type { AuditEntry } from './auditLog';
 export type { StoreOpenNotice } from './openDatabase';
@@ -63,6 +65,8 @@ export class OpsbarStore {
   private alertLog!: AlertStateLog;
   private incidentLog!: IncidentLog;
   private notificationLog!: NotificationLog;
+  private actionLog!: ActionLog;
+  private snapshotLog!: SnapshotLog;
   private retention!: RetentionRunner;
   private series!: SeriesRegistry;
   private readonly timer: NodeJS.Timeout;
@@ -124,6 +128,8 @@ export class OpsbarStore {
     this.alertLog = new AlertStateLog(db);
     this.incidentLog = new IncidentLog(db);
     this.notificationLog = new NotificationLog(db);
+    this.actionLog = new ActionLog(db);
+    this.snapshotLog = new SnapshotLog(db);
     this.retention = new RetentionRunner(db);
   }
 
@@ -244,6 +250,16 @@ export class OpsbarStore {
 
   get notifications(): NotificationLog {
     return this.notificationLog;
+  }
+
+  /** Emergency action plans, runs and item outcomes. */
+  get actions(): ActionLog {
+    return this.actionLog;
+  }
+
+  /** Known-good stack snapshots. */
+  get snapshots(): SnapshotLog {
+    return this.snapshotLog;
   }
 
   /** The audit rows' table (filtered reads for the Audit page and `opsbar audit`). */

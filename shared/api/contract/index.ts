@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { API_METHOD_NAMES, type ApiMethodName } from '../methodNames';
+import { actionMethods } from './actions';
 import { alertMethods } from './alerts';
 import { auditMethods } from './audit';
 import { dockerMethods } from './docker';
@@ -33,6 +34,7 @@ export const apiContract = {
   ...incidentMethods,
   ...notificationMethods,
   ...auditMethods,
+  ...actionMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

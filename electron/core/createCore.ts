@@ -265,6 +265,12 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     scheduling: role === 'app',
     builtinDir: options.builtinRunbookDir,
     docker,
+    // Built below: runbook steps reach it only when they run.
+    actions: () => actions,
+    actionProgress: (listener) =>
+      live.subscribe((message) => {
+        if (message.type === 'action') listener(message.outcome);
+      }),
   });
   const runbookSystem = runbooks;
 

@@ -84,6 +84,14 @@ const fenceLine = (r: Runbook, s: RunbookStep) => readFileSync(r.file, 'utf8').s
 /** Shell lines without comments (a `#` after whitespace, outside quotes: good enough for these files). */
 const codeLines = (body: string) => body.split('\n').map((l) => l.replace(/(^|\s)#(?![^"]*"[^"]*$).*$/, '$1'));
 
+/** The destructive word's operands are all the step's own (OWN_OPERAND): its temp file, its child process. */
+function actsOnItsOwn(command: string, hit: RegExp): boolean {
+  const words = command.slice(command.search(hit)).trim().split(/\s+/).slice(1);
+  const end = words.findIndex((w) => /^(?:\)|;|&&|\|\||\||&|[<>]|\d>)/.test(w));
+  const operands = words.slice(0, end === -1 ? undefined : end).filter((w) => !w.startsWith('-') && !/^(?:container|rm|stop|kill)$/.test(w));
+  return operands.length > 0 && operands.every((w) => OWN_OPERAND.test(w.replace(/[;)]+$/, '')));
+}
+
 test('every file in runbooks/ is a valid runbook and the folder reads cleanly', () => {
   assert.equal(read.problem, null);
   assert.deepEqual(
@@ -133,11 +141,7 @@ test('every destructive command sits in a step that asks for confirmation and sa
         const command = line.replace(/"(?:[^"\\]|\\.)*"/g, (q) => (/^"\$\w+(?:[.][a-z]+)?"$/.test(q) ? q : '""'));
         const hit = DESTRUCTIVE.find((p) => p.test(command));
         if (!hit || s.block.confirm) continue;
-        const words = command.slice(command.search(hit)).trim().split(/\s+/).slice(1);
-        const end = words.findIndex((w) => /^(?:\)|;|&&|\|\||\||&|[<>]|\d>)/.test(w));
-        const operands = words.slice(0, end === -1 ? undefined : end).filter((w) => !w.startsWith('-') && !/^(?:container|rm|stop|kill)$/.test(w));
-        const own = operands.length > 0 && operands.every((w) => OWN_OPERAND.test(w.replace(/[;)]+$/, '')));
-        if (!own) unconfirmed.push(`${r.id}#${s.id}: ${line.trim()}`);
+        if (!actsOnItsOwn(command, hit)) unconfirmed.push(`${r.id}#${s.id}: ${line.trim()}`);
       }
     }
   }
@@ -181,7 +185,11 @@ test('params are declared, used, patterned when they reach a command line, and o
   for (const r of runbooks) {
     const names = new Set(r.params.map((p) => p.name));
     const shell = shellSteps(r).map((s) => s.block.body).join('\n');
-    const other = executable(r).filter((s) => s.block.kind !== 'shell').map((s) => s.block.body).join('\n');
+    // Non-shell bodies and the attributes of action steps (`stack=${STACK}`) are expanded from the params.
+    const other = executable(r)
+      .filter((s) => s.block.kind !== 'shell')
+      .map((s) => [s.block.body, ...(s.block.kind === 'action' ? Object.values(s.block.attributes) : [])].join('\n'))
+      .join('\n');
     for (const p of r.params) {
       const used = new RegExp(`\\$\\{?${p.name}\\b`).test(shell) || other.includes(`\${${p.name}}`);
       assert.ok(used, `${r.id}: param ${p.name} is declared but never used`);
@@ -232,12 +240,45 @@ test('incident runbooks branch: the API decision tree uses goto on success and f
   }
 });
 
-test('the rollback proves the known-good image is local before the confirmed recreate', () => {
-  const steps = byId.get('stack-rollback')!.steps;
-  const check = steps.findIndex((s) => s.block?.kind === 'shell' && /docker image inspect "\$KNOWN_GOOD_IMAGE"/.test(s.block.body) && !s.block.confirm);
-  const recreate = steps.findIndex((s) => s.block?.confirm && /up -d --no-deps/.test(s.block.body));
-  assert.ok(check >= 0 && recreate > check, 'image check comes before the recreate');
-  assert.doesNotMatch(steps[check].block!.body, /(?:^|[;&|]\s*)docker\s+(?:image\s+)?pull\b/m, 'the check never pulls');
+const EMERGENCY_ACTIONS: Record<string, { action: string; stack?: string }> = {
+  'disk-space-emergency': { action: 'disk' },
+  'gpu-memory-emergency': { action: 'gpu' },
+  'stack-rollback': { action: 'rollback', stack: '${STACK}' },
+};
+
+test('the emergency runbooks act only through the emergency actions: a plan step, then a confirmed execute step, then their verify steps', () => {
+  for (const [id, want] of Object.entries(EMERGENCY_ACTIONS)) {
+    const steps = executable(byId.get(id)!);
+    const plan = steps.findIndex((s) => s.block.kind === 'action' && s.block.body.trim() === 'emergency.plan');
+    const execute = steps.findIndex((s) => s.block.kind === 'action' && s.block.body.trim() === 'emergency.execute');
+    assert.ok(plan >= 0 && execute === plan + 1, `${id}: emergency.plan comes right before emergency.execute`);
+    assert.equal(steps[plan].block.attributes.action, want.action, `${id} plans action=${want.action}`);
+    assert.equal(steps[plan].block.attributes.stack, want.stack, `${id} stack`);
+    assert.equal(steps[plan].block.confirm, null, `${id}: planning touches nothing and needs no confirmation`);
+    assert.match(steps[execute].block.confirm ?? '', /^Confirm to execute exactly the plan shown above/, `${id}: execute asks to confirm the plan shown`);
+    assert.ok(steps.length > execute + 1, `${id} verifies after executing`);
+    // Shell is left to measuring and listing: no prune, rm, kill, stop, compose up/down, unload.
+    for (const s of steps.filter((step) => step.block.kind === 'shell')) {
+      for (const line of codeLines(s.block.body)) {
+        const command = line.replace(/"(?:[^"\\]|\\.)*"/g, (q) => (/^"\$\w+(?:[.][a-z]+)?"$/.test(q) ? q : '""'));
+        const hit = DESTRUCTIVE.find((pattern) => pattern.test(command));
+        assert.ok(!hit || actsOnItsOwn(command, hit), `${id}#${s.id} runs a destructive command itself: ${line.trim()}`);
+        assert.doesNotMatch(line, /\b(?:docker\s+compose|docker-compose)\b/, `${id}#${s.id} needs no compose CLI`);
+      }
+      assert.equal(s.block.confirm, null, `${id}#${s.id}: a shell step that only reads needs no confirmation`);
+    }
+  }
+});
+
+test('the rollback plans to a snapshot (the plan refuses before anything stops) and verifies health after; no compose CLI', () => {
+  const rollback = byId.get('stack-rollback')!;
+  assert.deepEqual(rollback.params.map((p) => p.name).sort(), ['HEALTH_HOST', 'HEALTH_PATH', 'HEALTH_PORT', 'SNAPSHOT', 'STACK']);
+  const steps = executable(rollback);
+  const plan = steps.find((s) => s.block.body.trim() === 'emergency.plan')!;
+  assert.equal(plan.block.attributes.snapshot, '${SNAPSHOT}');
+  assert.deepEqual(plan.block.onFailure, { kind: 'stop' }, 'a refused plan stops the run before the execute step');
+  const after = steps.slice(steps.indexOf(plan) + 2).map((s) => [s.block.kind, s.block.body.trim()]);
+  assert.deepEqual(after, [['container-health', 'stack:${STACK}'], ['http', 'GET http://${HEALTH_HOST}:${HEALTH_PORT}${HEALTH_PATH}']]);
 });
 
 test('README indexes every runbook', () => {

@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { AuditEntry } from '../store/auditLog';
 import type { IncidentLog, IncidentRow } from '../store/incidentLog';
 import { NotFoundError } from '../api/dispatcher';
+import { actionEnded, actionEntryText, relievesIncident } from './actionTimelineEntry';
 import { formatSpan, IncidentLifecycle } from './incidentLifecycle';
 import type { IncidentSystem } from './incidentSystem';
 import { IncidentTimeline } from './incidentTimeline';
@@ -43,7 +44,7 @@ export function createIncidentSystem(deps: IncidentSystemDeps): IncidentSystem {
     joinWindowMs: () => deps.settings().alerts.incidentJoinWindow,
     linkAlert: (key, id) => guard('link an alert to its incident', () => deps.linkAlert(key, id)),
   });
-  /** Runs whose start or end is already on an incident's timeline (`incident:run:start|end`): a run publishes every step. */
+  /** Runbook runs and action runs whose start or end is already on an incident's timeline: both publish every step. */
   const runsRecorded = new Set<string>();
 
   function guard(what: string, fn: () => void): void {
@@ -125,9 +126,24 @@ export function createIncidentSystem(deps: IncidentSystemDeps): IncidentSystem {
     },
 
     onActionRun(outcome, plan) {
-      // STUB (foundation): the action-links engineer records it on the timeline.
-      void outcome;
-      void plan;
+      guard(`record emergency action ${plan.id}`, () => {
+        const ended = actionEnded(outcome);
+        const phase = ended ? 'end' : 'start';
+        const changed: number[] = [];
+        for (const row of deps.store().openIncidents()) {
+          const kinds = [...new Set(deps.store().alerts(row.id).map((ref) => ref.kind))];
+          if (!relievesIncident(plan, kinds, row.group)) continue;
+          // The framework reports every item's outcome too: one entry when it starts, one when it ends.
+          const key = `${row.id}:action:${plan.id}:${phase}`;
+          if (runsRecorded.has(key)) continue;
+          runsRecorded.add(key);
+          const at = ended ? (outcome.finishedAt ?? deps.clock.now()) : outcome.startedAt;
+          const details = { planId: plan.id, action: plan.action, state: outcome.state, items: outcome.items.length, figures: outcome.verified?.figures ?? {} };
+          timeline.add(row.id, { at, type: 'action', text: actionEntryText(outcome, plan), actor: outcome.actor, details });
+          changed.push(row.id);
+        }
+        publish(changed);
+      });
     },
 
     onNotification(message: NotificationMessage) {

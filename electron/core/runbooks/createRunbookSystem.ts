@@ -10,7 +10,11 @@ import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { DockerClientProvider } from '../monitors/docker/dockerClientProvider';
 import type { OpsbarStore } from '../store/opsbarStore';
+import type { ActionOutcome } from '../../../shared/types/actions';
+import type { ActionSystem } from '../actions/actionSystem';
 import { actionRegistry } from './actions/actionRegistry';
+import { createEmergencyActions } from './actions/emergencyActions';
+import { EmergencyRunPlans } from './actions/emergencyRunPlans';
 import { createStatusCheckAction } from './actions/statusCheckAction';
 import { createRunbookCatalog, type RunbookCatalog } from './format/runbookCatalog';
 import { RunbookRunner } from './run/runbookRunner';
@@ -39,6 +43,10 @@ export interface RunbookSystemOptions {
   builtinDir?: string;
   /** The Docker client of the current settings (container-health steps). */
   docker: DockerClientProvider;
+  /** The emergency action system for `emergency.plan`/`emergency.execute` steps (a getter: it is built after this system). */
+  actions?: () => ActionSystem | null;
+  /** Live action outcomes, so an execute step streams each item's outcome; returns the unsubscribe. */
+  actionProgress?: (listener: (outcome: ActionOutcome) => void) => () => void;
 }
 
 export interface RunbookSystem {
@@ -85,10 +93,11 @@ export function createRunbookSystem(options: RunbookSystemOptions): RunbookSyste
     checkOnDisk: (runbook) => catalog.checkOnDisk?.(runbook) ?? null,
   };
 
+  const emergency = { system: () => options.actions?.() ?? null, plans: new EmergencyRunPlans(), progress: options.actionProgress };
   const services: StepServices = {
     processes: createProcessRunner(),
     docker: dockerHealthSourceFrom(options.docker, options.clock),
-    actions: actionRegistry([createStatusCheckAction(options.status)]),
+    actions: actionRegistry([createStatusCheckAction(options.status), ...createEmergencyActions(emergency)]),
     fetch: (...args) => fetch(...args),
     clock: { now: () => options.clock.now(), sleep: (ms, signal) => sleep(options.clock, ms, signal) },
     homeDir: homedir(),

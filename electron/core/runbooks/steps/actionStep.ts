@@ -1,13 +1,23 @@
 import type { VerificationCheck } from '../../../../shared/types/runbooks';
 import { isActionName } from '../actions/actionRegistry';
+import { expandParamReferences } from '../format/paramValues';
 import { abortedResult } from './abortedResult';
 import { unknownAttributes } from './stepAttributes';
 import type { ActionResult, StepExecution, StepKind, StepResult } from './stepKind';
 
-/** Attributes some action takes, with the values allowed (checked at load; the action checks again). */
-const ACTION_ATTRIBUTES: Record<string, readonly string[]> = { 'max-severity': ['ok', 'warning'] };
+/**
+ * Attributes some action takes, with the values allowed (null: any; checked at load; the action
+ * checks again). Values may hold `${PARAM}` placeholders, expanded from the run's params.
+ */
+const ACTION_ATTRIBUTES: Record<string, readonly string[] | null> = {
+  'max-severity': ['ok', 'warning'],
+  action: ['disk', 'gpu', 'rollback'],
+  stack: null,
+  snapshot: null,
+};
 const ATTRIBUTES = Object.keys(ACTION_ATTRIBUTES);
 const PLACEHOLDER = /\$\{[A-Z][A-Z0-9_]*\}/g;
+const HAS_PLACEHOLDER = /\$\{[A-Z][A-Z0-9_]*\}/;
 
 /**
  * `action`: one Opsbar action by name (`status.check`). Whether it exists is checked when it
@@ -22,7 +32,7 @@ export const actionStepKind: StepKind = {
     if (!isActionName(name.replace(PLACEHOLDER, 'x'))) problems.push(`"${name}" is not an action name (one line like status.check)`);
     for (const [attribute, allowed] of Object.entries(ACTION_ATTRIBUTES)) {
       const value = attributes[attribute];
-      if (value !== undefined && !allowed.includes(value)) problems.push(`${attribute} "${value}" must be ${allowed.join(' or ')}`);
+      if (value !== undefined && allowed !== null && !HAS_PLACEHOLDER.test(value) && !allowed.includes(value)) problems.push(`${attribute} "${value}" must be ${allowed.join(' or ')}`);
     }
     return problems;
   },
@@ -40,13 +50,14 @@ async function executeAction(context: StepExecution): Promise<StepResult> {
   const given = Object.entries(context.block.attributes).filter(([key]) => ATTRIBUTES.includes(key));
   const refused = given.filter(([key]) => !action.attributes.includes(key)).map(([key]) => key);
   if (refused.length > 0) return failed('valid attributes', `${name} does not take ${refused.join(', ')}`);
-  const attributes = Object.fromEntries(given);
+  const attributes = Object.fromEntries(given.map(([key, value]) => [key, expandParamReferences(value, context.params)]));
   const problems = action.validate(attributes);
   if (problems.length > 0) return failed('valid attributes', problems.join('; '));
 
   let result: ActionResult;
   try {
-    result = await untilAborted(action.run(attributes, context.signal), context.signal);
+    const runContext = { runId: Number(context.opsbarEnv.OPSBAR_RUN_ID), params: context.params, output: context.output };
+    result = await untilAborted(action.run(attributes, context.signal, runContext), context.signal);
   } catch (error) {
     if (context.signal.aborted) return abortedResult(context.signal, context.timeoutMs, `${name} did not finish`);
     return failed(`${name} runs`, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);

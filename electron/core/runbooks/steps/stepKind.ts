@@ -67,7 +67,15 @@ export interface OpsbarAction {
   readonly name: string;
   readonly attributes: readonly string[];
   validate(attributes: Record<string, string>): string[];
-  run(attributes: Record<string, string>, signal: AbortSignal): Promise<ActionResult>;
+  /** `context`: the run calling it (actions that remember something per run, or stream their progress). */
+  run(attributes: Record<string, string>, signal: AbortSignal, context?: ActionRunContext): Promise<ActionResult>;
+}
+
+/** Which run an `action` step belongs to, its validated params, and its live output (for progress before the report). */
+export interface ActionRunContext {
+  runId: number;
+  params: Record<string, string>;
+  output?: OutputSink;
 }
 
 export interface ActionRegistry {

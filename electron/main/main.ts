@@ -90,6 +90,7 @@ function start(): void {
     onOpenDashboard: openDashboard,
     onQuit: () => app.quit(),
     runbookTitle: (id) => core.runbooks.catalog.get(id)?.title ?? null,
+    emergencyMenu: true,
     healthCheck: {
       runbookId: DAILY_HEALTH_CHECK,
       lastRun: () => core.lastRun(DAILY_HEALTH_CHECK),

@@ -3,6 +3,7 @@ import type { RunSummary } from '../../shared/types/runbooks';
 import { SEVERITIES, severityRank, type Severity } from '../../shared/types/severity';
 import type { StatusSnapshot } from '../../shared/types/status';
 import { alertItems, alertLine, alertSeverityWord, firingAlerts } from './trayAlertItems';
+import { emergencyMenu } from './trayEmergencyItems';
 import { modelProbeItems } from './trayModelItems';
 
 /**
@@ -10,9 +11,11 @@ import { modelProbeItems } from './trayModelItems';
  * tooltip and the icon name. Pure, so every rule here is unit-tested without Electron.
  */
 export interface TrayMenuItem {
-  type: 'normal' | 'separator';
+  type: 'normal' | 'separator' | 'submenu';
   label?: string;
   enabled?: boolean;
+  /** A submenu's items (`type: 'submenu'`: the Emergency menu). */
+  submenu?: TrayMenuItem[];
   /** Drives the little status dot next to a line; the service turns it into an icon. */
   severity?: Severity;
   /** An icon other than a severity's dot (an alert's, e.g. `tray-emergency`); wins over `severity`. */
@@ -32,6 +35,8 @@ export interface TrayMenuOptions {
   healthCheck?: { last: RunSummary | null; onRun: () => void };
   /** "Probe models now" (see trayModelItems.ts); absent in tests that do not need it. */
   onProbeModels?: () => void;
+  /** The "Emergency" submenu (see trayEmergencyItems.ts); absent in tests that do not need it. */
+  emergency?: boolean;
   /** The alert engine's snapshot: its firing alerts are listed first (see trayAlertItems.ts). */
   alerts?: AlertsSnapshot | null;
   /** A runbook's title for "Runbook: <title>" (null: show its id). */
@@ -135,8 +140,12 @@ export function buildTrayMenu(status: StatusSnapshot | null | undefined, options
   if (options.healthCheck) items.push({ type: 'separator' }, ...healthCheckItems(options.healthCheck, options.formatTime));
   const probeItems = options.onProbeModels ? modelProbeItems(status?.models, options.onProbeModels).map((item) => ({ ...item, label: menuText(item.label) })) : [];
   if (probeItems.length > 0) items.push(...(options.healthCheck ? [] : [{ type: 'separator' as const }]), ...probeItems);
+  items.push({ type: 'separator' });
+  if (options.emergency) {
+    const emergency = emergencyMenu(status, (route) => options.onOpenDashboard(route));
+    items.push({ ...emergency, submenu: emergency.submenu?.map((item) => ({ ...item, label: item.label === undefined ? undefined : menuText(item.label) })) });
+  }
   items.push(
-    { type: 'separator' },
     { type: 'normal', label: 'Open dashboard', enabled: true, click: () => options.onOpenDashboard() },
     { type: 'normal', label: 'Quit Opsbar', enabled: true, click: options.onQuit },
   );
@@ -173,5 +182,7 @@ function alertTooltip(overall: Severity, alerts: AlertsSnapshot | null): string 
 
 /** What makes two menus the same to the eye (clicks aside): the service rebuilds only when it changes. */
 export function menuSignature(items: readonly TrayMenuItem[]): string {
-  return JSON.stringify(items.map(({ type, label, enabled, severity, iconName }) => [type, label ?? '', enabled ?? true, severity ?? '', iconName ?? '']));
+  const shape = (list: readonly TrayMenuItem[]): unknown[] =>
+    list.map(({ type, label, enabled, severity, iconName, submenu }) => [type, label ?? '', enabled ?? true, severity ?? '', iconName ?? '', ...(submenu ? [shape(submenu)] : [])]);
+  return JSON.stringify(shape(items));
 }

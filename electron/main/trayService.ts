@@ -17,11 +17,12 @@ export interface TrayLike<Icon, Menu> {
 
 /** A MenuItemConstructorOptions-compatible item. */
 export interface NativeMenuItem<Icon> {
-  type: 'normal' | 'separator';
+  type: 'normal' | 'separator' | 'submenu';
   label?: string;
   enabled?: boolean;
   icon?: Icon;
   click?: () => void;
+  submenu?: NativeMenuItem<Icon>[];
 }
 
 export interface TrayServiceDeps<Icon, Menu> {
@@ -43,6 +44,8 @@ export interface TrayServiceDeps<Icon, Menu> {
   healthCheck?: { runbookId: string; lastRun(): RunSummary | null; run(): void };
   /** "Probe models now": probes every loaded model (the core's `models.probe`). */
   probeModels?: () => void;
+  /** The "Emergency" submenu: free disk space, relieve GPU memory, roll a stack back (each opens its plan). */
+  emergencyMenu?: boolean;
 }
 
 /**
@@ -104,6 +107,7 @@ export class TrayService<Icon, Menu> {
       onQuit: () => this.deps.onQuit(),
       healthCheck: healthCheck && { last: this.lastHealthRun, onRun: () => healthCheck.run() },
       onProbeModels: this.deps.probeModels,
+      emergency: this.deps.emergencyMenu,
     });
     const signature = menuSignature(items);
     if (signature !== this.shown.menu) {
@@ -126,6 +130,10 @@ export class TrayService<Icon, Menu> {
     if (item.iconName) native.icon = this.icon(item.iconName);
     else if (item.severity) native.icon = this.icon(trayIconName(item.severity));
     if (item.click) native.click = item.click;
+    if (item.type === 'submenu') {
+      native.type = 'submenu';
+      native.submenu = (item.submenu ?? []).map((child) => this.toNative(child));
+    }
     return native;
   }
 

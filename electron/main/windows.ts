@@ -58,8 +58,12 @@ export interface DashboardDeps {
   url?: string;
 }
 
-/** A hash route of the dashboard (`#/incidents/12`, `#/runbooks/disk-space-emergency`): nothing else reaches loadURL. */
-const DASHBOARD_ROUTE = /^#\/[a-z]+(\/[A-Za-z0-9%._~-]+)*$/;
+/**
+ * A hash route of the dashboard (`#/incidents/12`, `#/runbooks/disk-space-emergency`,
+ * `#/emergency/rollback?stack=demo`): nothing else reaches loadURL. A query is `name=value` pairs
+ * of URL-safe characters only.
+ */
+const DASHBOARD_ROUTE = /^#\/[a-z]+(\/[A-Za-z0-9%._~-]+)*(\?[a-z]+=[A-Za-z0-9%._~-]*(&[a-z]+=[A-Za-z0-9%._~-]*)*)?$/;
 
 /** One dashboard window, created on demand and reused; closing it keeps the app in the tray. */
 export class DashboardWindow {

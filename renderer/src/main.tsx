@@ -11,6 +11,7 @@ import './styles/gpu.css';
 import './styles/models.css';
 import './styles/settings.css';
 import './styles/incidents.css';
+import './styles/emergency.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

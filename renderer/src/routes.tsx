@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { StatusSnapshot } from '../../shared/types/status';
 import type { ApiCallState } from './hooks/useApiCall';
 import { AuditPage } from './pages/AuditPage';
+import { EmergencyPage } from './pages/EmergencyPage';
 import { GpuPage } from './pages/GpuPage';
 import { IncidentsPage } from './pages/IncidentsPage';
 import { ModelsPage } from './pages/ModelsPage';
@@ -33,6 +34,7 @@ export const ROUTES: Route[] = [
   { id: 'gpu', label: 'GPU', render: (c) => <GpuPage navigate={c.navigate} status={c.status} /> },
   { id: 'models', label: 'Models', render: (c) => <ModelsPage navigate={c.navigate} status={c.status} /> },
   { id: 'incidents', label: 'Incidents', render: (c) => <IncidentsPage path={c.path} navigate={c.navigate} /> },
+  { id: 'emergency', label: 'Emergency', render: (c) => <EmergencyPage path={c.path} query={c.query} navigate={c.navigate} status={c.status} /> },
   { id: 'runbooks', label: 'Runbooks', render: (c) => <RunbooksRoute path={c.path} query={c.query} navigate={c.navigate} /> },
   { id: 'audit', label: 'Audit', render: () => <AuditPage /> },
   { id: 'settings', label: 'Settings', render: () => <SettingsPage /> },

@@ -2,6 +2,7 @@
 import type { AlertView } from '../../../../shared/types/alerts';
 import { formatClockShort, formatDuration, formatTimeUntil } from '../../format';
 import { useNow } from '../../hooks/useNow';
+import { AlertActionLink } from '../emergency/EmergencyLinks';
 import { AlertSeverityBadge } from '../incidents/AlertSeverityBadge';
 
 /** A pending alert says when it fires (`firesAt`: its `since` + its rule's `for`). */
@@ -61,6 +62,7 @@ export function FiringAlerts({ alerts, navigate }: FiringAlertsProps) {
               Incident #{alert.incidentId}
             </a>
           ) : null}
+          <AlertActionLink kind={alert.kind} group={alert.group} navigate={navigate} />
         </li>
       ))}
     </ul>

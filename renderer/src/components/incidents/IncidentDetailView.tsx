@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import type { IncidentDetail } from '../../../../shared/types/incidents';
 import { formatClockShort, formatRelativeTime } from '../../format';
+import { IncidentActionLinks } from '../emergency/EmergencyLinks';
 import { useNow } from '../../hooks/useNow';
 import { AlertSeverityBadge } from './AlertSeverityBadge';
 import { IncidentActions } from './IncidentActions';
@@ -65,6 +66,7 @@ export function IncidentDetailView({ incident, onChanged, navigate }: IncidentDe
           </ul>
         </section>
       ) : null}
+      <IncidentActionLinks kinds={incident.kinds} group={incident.group} navigate={navigate} />
       <section aria-label="Incident timeline">
         <h4>Timeline</h4>
         <IncidentTimeline entries={incident.timeline} />

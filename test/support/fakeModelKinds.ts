@@ -1,7 +1,8 @@
 /**
- * A loopback model server of one kind, written from that project's documented API (GET routes
- * only; every other path is 404 the way that server says it). For identification and passive
- * reading tests; no generation.
+ * A loopback model server of one kind, written from that project's documented API (GET routes,
+ * and the unload calls: Ollama `POST /api/generate {model, keep_alive: 0}`, LM Studio 0.4+
+ * `POST /api/v1/models/unload {instance_id}`; every other path is 404 the way that server says
+ * it). For identification, passive reading and unload tests; no generation.
  *
  *   const server = await startFakeModelServer('ollama', { models: [{ name: 'llama3.2:latest', loaded: true }] });
  *   … boundedGetFor(server.url) …
@@ -35,6 +36,8 @@ export interface FakeModelServerOptions {
   /** llama.cpp: `/metrics` enabled (default false, as without `--metrics`). vLLM always has it. */
   metrics?: boolean;
   port?: number;
+  /** LM Studio: `false` is a build before 0.4, without `/api/v1/models/unload`. */
+  lmstudioUnload?: boolean;
 }
 
 export type HostileMode = 'html' | 'unauthorized' | 'hang' | 'flood';
@@ -47,6 +50,8 @@ export interface FakeModelServer {
   setCounters(counters: { generation: number; prompt: number; running?: number }): void;
   hostile(mode: HostileMode | null, floodBytes?: number): void;
   readonly requests: string[];
+  /** The JSON bodies of POST requests, in order. */
+  readonly posts: { path: string; body: unknown }[];
   close(): Promise<void>;
 }
 
@@ -58,6 +63,7 @@ export async function startFakeModelServer(kind: ModelServerKindName, options: F
   let mode: HostileMode | null = null;
   let floodBytes = 8 * 1024 * 1024;
   const requests: string[] = [];
+  const posts: { path: string; body: unknown }[] = [];
   const open = new Set<ServerResponse>();
   const state = () => ({ models, counters, options });
 
@@ -71,6 +77,23 @@ export async function startFakeModelServer(kind: ModelServerKindName, options: F
     if (mode === 'html') return send(res, { status: 200, text: '<!DOCTYPE html><html><body>Sign in</body></html>', contentType: 'text/html' });
     if (mode === 'unauthorized' || (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`))
       return send(res, { status: 401, json: { error: { message: 'Invalid API key', type: 'invalid_request_error' } } });
+    if (req.method === 'POST') {
+      let raw = '';
+      req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      req.on('end', () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          // a body that is not JSON is recorded as null
+        }
+        posts.push({ path, body });
+        const answer = postRouteFor(kind, path, body, state());
+        if (answer.models) models = answer.models;
+        send(res, answer.route);
+      });
+      return;
+    }
     send(res, routeFor(kind, path, state()));
   });
   await new Promise<void>((resolve, reject) => {
@@ -83,6 +106,7 @@ export async function startFakeModelServer(kind: ModelServerKindName, options: F
     port,
     url: `http://127.0.0.1:${port}`,
     requests,
+    posts,
     setModels: (next) => void (models = next),
     setCounters: (next) => void (counters = { running: 0, ...next }),
     hostile: (next, bytes) => {
@@ -142,6 +166,23 @@ function routeFor(kind: ModelServerKindName, path: string, s: { models: FakeMode
       if (path === '/health') return { status: 200, json: { status: 'ok' } };
       return { status: 404, text: 'Not Found', contentType: 'application/json' };
   }
+}
+
+/** The documented unload calls; the answer and the models after it. */
+function postRouteFor(kind: ModelServerKindName, path: string, body: unknown, s: { models: FakeModel[]; options: FakeModelServerOptions }): { route: Route; models?: FakeModel[] } {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  const unload = (name: unknown) => s.models.map((m) => (m.name === name ? { ...m, loaded: false } : m));
+  if (kind === 'ollama' && path === '/api/generate') {
+    if (!s.models.some((m) => m.name === fields.model)) return { route: { status: 404, json: { error: `model '${String(fields.model)}' not found` } } };
+    if (fields.keep_alive !== 0 || fields.prompt) return { route: { status: 400, json: { error: 'this fake serves no generation: only {"model", "keep_alive": 0}' } } };
+    return { route: { status: 200, json: { model: fields.model, created_at: new Date().toISOString(), response: '', done: true, done_reason: 'unload' } }, models: unload(fields.model) };
+  }
+  if (kind === 'lmstudio' && path === '/api/v1/models/unload' && s.options.lmstudioUnload !== false) {
+    if (!s.models.some((m) => m.name === fields.instance_id && m.loaded)) return { route: { status: 404, json: { error: { message: `No loaded model instance with id ${String(fields.instance_id)}` } } } };
+    return { route: { status: 200, json: { instance_id: fields.instance_id } }, models: unload(fields.instance_id) };
+  }
+  if (kind === 'lmstudio') return { route: { status: 200, json: { error: `Unexpected endpoint or method. (POST ${path})` } } };
+  return { route: { status: 404, json: { error: 'Not Found' } } };
 }
 
 function llamacppMetrics(c: { generation: number; prompt: number; running: number }): string {

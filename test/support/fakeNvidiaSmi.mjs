@@ -14,6 +14,9 @@
 //   FAKE_NVIDIA_SMI_GPUS      repeat the captured GPU this many times (index i, uuid ending in i)
 //   FAKE_NVIDIA_SMI_PIDS      comma list of pids for the compute-apps rows (rows taken from the
 //                             load section when the chosen one has none)
+//   FAKE_NVIDIA_SMI_LIVE_PIDS  1: with FAKE_NVIDIA_SMI_PIDS, a row whose pid no longer runs (gone
+//                             or a zombie) is dropped, and its GPU's memory.used goes down (and
+//                             memory.free up) by the row's used memory, read again on every sample
 //   FAKE_NVIDIA_SMI_IGNORE_SIGTERM  1: survive SIGTERM (tests SIGKILL escalation)
 //   FAKE_NVIDIA_SMI_LOG       append {"pid","at","path","argv"} as one JSON line per invocation (path: as started)
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -95,7 +98,7 @@ function render(fields, data, isApps) {
 }
 
 function gpuData(text, fields) {
-  const data = section(text, phase, 'query-gpu');
+  let data = section(text, phase, 'query-gpu');
   const count = Number(env.FAKE_NVIDIA_SMI_GPUS || 0);
   if (count > 0 && data.rows.length > 0) {
     const idx = data.header.findIndex((h) => base(h) === 'index');
@@ -107,19 +110,65 @@ function gpuData(text, fields) {
       return row;
     });
   }
+  if (env.FAKE_NVIDIA_SMI_LIVE_PIDS === '1') data = releaseGoneMemory(text, data);
   return render(fields, data, false);
 }
 
-function appsData(text, fields) {
+/** The compute-apps rows: the capture's, or one per FAKE_NVIDIA_SMI_PIDS pid (with LIVE_PIDS: `gone` holds the rows of pids that ended). */
+function appsRows(text) {
   let data = section(text, phase, 'query-compute-apps');
   const pids = (env.FAKE_NVIDIA_SMI_PIDS || '').split(',').filter(Boolean);
+  let gone = [];
   if (pids.length > 0) {
     if (data.rows.length === 0) data = { ...data, rows: section(text, 'load', 'query-compute-apps').rows };
     const pidAt = data.header.findIndex((h) => base(h) === 'pid');
     const source = data.rows;
-    data = { ...data, rows: source.length ? pids.map((pid, i) => Object.assign([...source[i % source.length]], { [pidAt]: pid })) : [] };
+    const rows = source.length ? pids.map((pid, i) => Object.assign([...source[i % source.length]], { [pidAt]: pid })) : [];
+    const live = env.FAKE_NVIDIA_SMI_LIVE_PIDS === '1';
+    gone = live ? rows.filter((row) => !running(Number(row[pidAt]))) : [];
+    data = { ...data, rows: rows.filter((row) => !gone.includes(row)) };
   }
-  return render(fields, data, true);
+  return { data, gone };
+}
+
+/** Like a driver's view: a pid that ended, or a zombie (exited, not reaped yet), holds no memory. */
+function running(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^[ZX]$/.test(stat.slice(stat.lastIndexOf(')') + 1).trim().split(/\s+/)[0]);
+  } catch {
+    return process.platform !== 'linux';
+  }
+}
+
+function appsData(text, fields) {
+  return render(fields, appsRows(text).data, true);
+}
+
+/** LIVE_PIDS: each GPU's memory.used less (memory.free plus) the used memory of its rows whose pid ended. */
+function releaseGoneMemory(text, data) {
+  const { data: apps, gone } = appsRows(text);
+  if (gone.length === 0) return data;
+  const col = (header, name) => header.findIndex((h) => base(h) === name);
+  const appUuid = col(apps.header, 'gpu_uuid');
+  const appUsed = col(apps.header, 'used_gpu_memory') >= 0 ? col(apps.header, 'used_gpu_memory') : col(apps.header, 'used_memory');
+  const [uuid, used, free] = ['uuid', 'memory.used', 'memory.free'].map((name) => col(data.header, name));
+  const mib = (cell) => Number(String(cell).trim().split(/\s+/)[0]);
+  const withMib = (cell, value) => String(cell).trim().replace(/^-?\d+(?:\.\d+)?/, String(value));
+  const rows = data.rows.map((row) => {
+    const freed = gone.filter((g) => uuid < 0 || appUuid < 0 || g[appUuid].trim() === row[uuid].trim()).reduce((a, g) => a + mib(g[appUsed]), 0);
+    if (!freed) return row;
+    const next = [...row];
+    if (used >= 0 && Number.isFinite(mib(row[used]))) next[used] = withMib(row[used], Math.max(0, mib(row[used]) - freed));
+    if (free >= 0 && Number.isFinite(mib(row[free]))) next[free] = withMib(row[free], mib(row[free]) + freed);
+    return next;
+  });
+  return { ...data, rows };
 }
 
 function finish(text, code, stream = process.stdout) {

@@ -280,6 +280,17 @@ export class OpsbarStore {
     return { deletedRows: report.deletedRows };
   }
 
+  /** Free pages in the file (what an incremental vacuum can give back), all its pages, and the page size: the disk action's figures. */
+  freePages(): { pages: number; pageCount: number; pageSize: number } {
+    const pragma = (name: string) => this.db.pragma(name, { simple: true }) as number;
+    return { pages: pragma('freelist_count'), pageCount: pragma('page_count'), pageSize: pragma('page_size') };
+  }
+
+  /** Gives the file's free pages back to the file system now, a step at a time; returns how many went. */
+  vacuumFreePages(): number {
+    return this.retention.vacuum();
+  }
+
   health(): StoreHealth {
     const health = this.writer.health();
     return this.openFailure === null ? health : { ...health, writable: false, lastError: this.openFailure };

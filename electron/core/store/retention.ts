@@ -162,7 +162,7 @@ export class RetentionRunner {
    * WAL never holds more than one step). Does nothing for a file that is not incremental (one too
    * big to convert at open): its free pages are reused by later writes instead.
    */
-  private vacuum(): number {
+  vacuum(): number {
     if (this.db.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL) return 0;
     let given = 0;
     for (;;) {

@@ -34,8 +34,12 @@ import { createRunbookSystem } from './runbooks/createRunbookSystem';
 import { checkTransitionEvents } from './status/checkTransitions';
 import { StatusAssembler } from './status/statusAssembler';
 import { StatusChanges } from './status/statusChanges';
+import { ActionLog } from './store/actionLog';
+import { MEMORY_DATABASE } from './store/historyFallback';
 import { ModelProbeLog } from './store/modelProbeLog';
+import { openDatabase } from './store/openDatabase';
 import { OpsbarStore } from './store/opsbarStore';
+import { SpillingActionLog } from './store/spillingActionLog';
 
 export interface CreateCoreOptions {
   dataDir: string;
@@ -289,7 +293,14 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     return assembler.refresh();
   }
 
-  // Emergency actions: plan → confirm → execute exactly the plan → verify → audit.
+  // Emergency actions: plan → confirm → execute exactly the plan → verify → audit. On a full disk
+  // (when freeing space matters most) a plan that cannot be saved is kept in memory for this process.
+  let spilledActions: ActionLog | null = null;
+  const actionStore = new SpillingActionLog(
+    () => store.actions,
+    () => (spilledActions ??= new ActionLog(openDatabase(MEMORY_DATABASE, { now: () => clock.now(), nativeBinding: options.sqliteNativeBinding }).db)),
+    (reason) => log.warn(`The history file cannot be written (${reason}): emergency plans and their runs are kept in memory by this process until it stops; plan and execute from the same window or command.`),
+  );
   const dockerAdmin = createDockerAdmin(docker);
   const snapshots = createSnapshotService({ clock, log, settings: () => loaded.settings, docker, dockerAdmin, store: () => store.snapshots, audit, role });
   const actions = createActionSystem({
@@ -309,7 +320,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
       ownPids: () => [process.pid, ...(options.ownPids?.() ?? [])],
       fetch: (...args) => fetch(...args),
     },
-    log: () => store.actions,
+    log: () => actionStore,
     audit,
     publish: (message) => live.publish(message),
     lockPath: join(options.dataDir, ACTION_LOCK_FILE),

@@ -46,22 +46,44 @@ function busy(path: string, found: Found): RefusedError {
   return new RefusedError(`Another emergency action is being started on this host right now (lock file ${path}): try again in a few seconds.`);
 }
 
+/** The disk is full (or over quota): no lock file can be written — when freeing space matters most. */
+class LockUnwritableError extends Error {}
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
+
 /** O_EXCL: exactly one process creates the file; the content is on disk before anyone acts. */
 function tryCreate(path: string, text: string): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o600);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (NO_SPACE.has(code)) throw new LockUnwritableError((error as Error).message);
     throw new RefusedError(`Could not create the emergency action lock ${path} (${(error as Error).message}): check that the data dir is writable; nothing was touched.`);
   }
   try {
     writeSync(fd, text);
     fsyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    unlinkSync(path);
+    if (NO_SPACE.has((error as NodeJS.ErrnoException).code ?? '')) throw new LockUnwritableError((error as Error).message);
+    throw error;
   }
+  closeSync(fd);
   return true;
+}
+
+/** The lock of this process while no lock file can be written (one action at a time here, at least). */
+let heldInProcess: string | null = null;
+
+function inProcessLock(path: string, holder: LockHolder, reason: string, options: AcquireOptions): () => void {
+  if (heldInProcess !== null) throw new RefusedError(`Another emergency action (plan ${heldInProcess}) is running in this process: wait for it or cancel it.`);
+  heldInProcess = holder.planId;
+  options.onUnwritable?.(`The host's action lock ${path} could not be written (${reason}): this action runs, but another Opsbar process on this host is not kept from starting one at the same time.`);
+  return () => {
+    if (heldInProcess === holder.planId) heldInProcess = null;
+  };
 }
 
 /** Removes the file only while it still holds `text`: never a lock another process took meanwhile. */
@@ -77,6 +99,8 @@ export interface AcquireOptions {
   now: number;
   /** Called with a dead holder before its lock is removed (its runs are marked interrupted first). */
   onStale(holder: LockHolder | null): void;
+  /** The disk is full: the lock is held in this process only, and this says so. */
+  onUnwritable?(message: string): void;
 }
 
 /**
@@ -93,6 +117,18 @@ export function acquireActionLock(path: string, holder: LockHolder, options: Acq
   }
   const text = `${JSON.stringify(holder)}\n`;
   const release = () => removeIfUnchanged(path, text);
+  try {
+    return acquireFile(path, text, release, options);
+  } catch (error) {
+    if (!(error instanceof LockUnwritableError)) throw error;
+    // A live holder's file is still readable on a full disk: it is respected.
+    const found = readLock(path, options.now);
+    if (found.kind === 'held' && isAlive(found.holder)) throw busy(path, found);
+    return inProcessLock(path, holder, error.message, options);
+  }
+}
+
+function acquireFile(path: string, text: string, release: () => void, options: AcquireOptions): () => void {
   if (tryCreate(path, text)) return release;
   const found = readLock(path, options.now);
   if (found.kind === 'held' && isAlive(found.holder)) throw busy(path, found);

@@ -1,5 +1,5 @@
 import type { ActionOutcome, ActionPlan, ActionRunState, ActionVerification, ItemOutcome, PlanItem } from '../../../shared/types/actions';
-import type { ActionLog } from '../store/actionLog';
+import type { ActionStore } from '../store/spillingActionLog';
 import type { AuditEntry } from '../store/auditLog';
 import type { AnyActionPlugin, ExecutionContext, ItemResult } from './actionPlugin';
 import { INTERRUPTED } from './recovery';
@@ -12,7 +12,7 @@ export interface RunInput {
   /** Already stored (`startRun`): the run's durable intent. */
   outcome: ActionOutcome;
   context: ExecutionContext;
-  log(): ActionLog;
+  log(): ActionStore;
   audit(entry: AuditEntry): void;
   /** Every change: an item's outcome, the verification, the end. */
   changed(outcome: ActionOutcome): void;
@@ -50,7 +50,9 @@ export async function runPlan(input: RunInput): Promise<ActionOutcome> {
     for (let i = index; i < items.length; i++) if (outcome.items[i].outcome === 'pending') outcome.items[i] = { ...outcome.items[i], outcome: 'skipped', detail, at: now() };
   };
   const finish = (state: ActionRunState, text: string | null): ActionOutcome => {
-    Object.assign(outcome, { state, message: text, finishedAt: now() });
+    // A note set at the start (the lock held in this process only) stays with the run's own message.
+    const note = outcome.message;
+    Object.assign(outcome, { state, message: [text, note].filter(Boolean).join(' ') || null, finishedAt: now() });
     input.log().finishRun(outcome);
     const result = state === 'succeeded' ? 'succeeded' : state === 'cancelled' ? 'cancelled' : 'failed';
     audit('action.execute', `${plan.action} plan ${plan.id}`, result, { state, message: text, items: outcome.items.map((i) => ({ id: i.id, outcome: i.outcome })) });

@@ -3,7 +3,7 @@ import type { LiveMessage } from '../../../shared/api/live';
 import type { ActionName, ActionOutcome, ActionPlan } from '../../../shared/types/actions';
 import { NotFoundError } from '../api/dispatcher';
 import { RefusedError } from '../refusedError';
-import type { ActionLog } from '../store/actionLog';
+import type { ActionStore } from '../store/spillingActionLog';
 import type { AuditEntry } from '../store/auditLog';
 import { acquireActionLock, removeStaleLock, staleHolder } from './actionLock';
 import type { ActionDeps, AnyActionPlugin, PlanDraft } from './actionPlugin';
@@ -20,7 +20,7 @@ export interface ActionSystemOptions {
   plugins: readonly AnyActionPlugin[];
   deps: ActionDeps;
   /** The plans and runs table (read through the store each time: the database may move). */
-  log(): ActionLog;
+  log(): ActionStore;
   audit(entry: AuditEntry): void;
   publish(message: LiveMessage): void;
   /** The host's action lock file (one action at a time for the app, `serve` and the CLI). */
@@ -101,8 +101,13 @@ export function createActionSystem(options: ActionSystemOptions): ActionSystem {
       refuse(error, plan, actor);
     }
     let release: () => void;
+    let lockNote: string | null = null;
     try {
-      release = acquireActionLock(options.lockPath, { ...self, planId: plan.id, since: now() }, { now: now(), onStale: () => recover() });
+      release = acquireActionLock(
+        options.lockPath,
+        { ...self, planId: plan.id, since: now() },
+        { now: now(), onStale: () => recover(), onUnwritable: (message) => (lockNote = message) },
+      );
     } catch (error) {
       refuse(error, plan, actor);
     }
@@ -115,7 +120,7 @@ export function createActionSystem(options: ActionSystemOptions): ActionSystem {
       finishedAt: null,
       items: items.map((item) => ({ id: item.id, outcome: 'pending', detail: 'not started', bytes: null, at: null })),
       verified: null,
-      message: null,
+      message: lockNote,
       rollForwardSnapshotId: null,
     };
     try {

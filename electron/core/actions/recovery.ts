@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../store/auditLog';
-import type { ActionLog } from '../store/actionLog';
+import type { ActionStore } from '../store/spillingActionLog';
 import { isAlive } from './processIdentity';
 
 export const INTERRUPTED = {
@@ -13,7 +13,7 @@ export const INTERRUPTED = {
  * pending ones `skipped`, the run `unknown`, each audited. Runs nothing (an operator decides
  * what to do after a crash). A run of a live process (this one included) is left alone.
  */
-export function recoverInterruptedRuns(log: ActionLog, audit: (entry: AuditEntry) => void, now: number): string[] {
+export function recoverInterruptedRuns(log: ActionStore, audit: (entry: AuditEntry) => void, now: number): string[] {
   const recovered: string[] = [];
   for (const run of log.running()) {
     if (isAlive(run)) continue;

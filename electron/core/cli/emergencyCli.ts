@@ -19,6 +19,8 @@ export interface EmergencyArgs {
   stack?: string;
   snapshot?: string;
   items: string[];
+  /** With --plan: execute the plan just printed, in this process (a full disk: plans made by one command cannot reach the next). */
+  yes?: boolean;
 }
 
 /** Test seam: the actions the core is built with (default: the built-in disk, gpu and rollback). */
@@ -29,7 +31,7 @@ export interface EmergencyCliOptions {
 /** sysexits' EX_USAGE; 1: failed, partial or not verified; 3: refused (nothing was run). */
 const EXIT = { ok: 0, failed: 1, refused: 3, usage: 64 } as const;
 const USAGE =
-  'Usage: opsbar emergency disk|gpu|rollback --plan [--stack NAME] [--snapshot ID] [--json]\n' +
+  'Usage: opsbar emergency disk|gpu|rollback --plan [--stack NAME] [--snapshot ID] [--yes [--item ID]…] [--json]\n' +
   '       opsbar emergency execute PLAN_ID [--item ID]… [--json]\n' +
   '       opsbar emergency show PLAN_ID | list | cancel PLAN_ID | usage   [--json]';
 
@@ -109,7 +111,9 @@ function planCommand(action: 'disk' | 'gpu' | 'rollback', rest: string[], args: 
         `Run opsbar emergency ${action} --plan${action === 'rollback' ? ' --stack NAME' : ''}, read the plan, then opsbar emergency execute PLAN_ID.`,
     );
   }
-  noExtra(action, rest, args, action === 'rollback' ? ['plan', 'stack', 'snapshot'] : ['plan']);
+  // --item with --yes: of the plan just printed, only these (an opt-in model cache on a full disk).
+  const allowed: ('plan' | 'stack' | 'snapshot' | 'items')[] = action === 'rollback' ? ['plan', 'stack', 'snapshot'] : ['plan'];
+  noExtra(action, rest, args, args.yes ? [...allowed, 'items'] : allowed);
   let params: Record<string, unknown> = {};
   if (action === 'rollback') {
     if (args.stack === undefined) throw new UsageError('opsbar emergency rollback --plan needs --stack NAME (the compose project to roll back; opsbar snapshots lists them).');
@@ -124,14 +128,28 @@ function planCommand(action: 'disk' | 'gpu' | 'rollback', rest: string[], args: 
       return reply.error.code === 'bad_request' ? EXIT.usage : reply.error.code === 'refused' || reply.error.code === 'unavailable' ? EXIT.refused : EXIT.failed;
     }
     const plan = reply.value as ActionPlan;
+    if (args.yes && !plan.refusals.length) {
+      // Shown, then confirmed by --yes: exactly the plan just printed, in this process.
+      if (!args.json) io.out(`${formatPlan(plan).replace(/\n*Execute with:[\s\S]*$/, '\n')}\n--yes: executing exactly this plan now.\n`);
+      return executeCommand(core, io, plan.id, args, plan);
+    }
     print(io, args.json, plan, formatPlan);
     return plan.refusals.length ? EXIT.refused : EXIT.ok;
   };
 }
 
 /** Runs the plan in this process (holding the host's lock), printing each item's outcome as it happens. */
-async function executeCommand(core: OpsbarCore, io: CliIo, planId: string, args: EmergencyArgs): Promise<number> {
-  const { plan } = core.actions.get(planId);
+async function executeCommand(core: OpsbarCore, io: CliIo, planId: string, args: EmergencyArgs, planned?: ActionPlan): Promise<number> {
+  let plan: ActionPlan;
+  try {
+    plan = core.actions.get(planId).plan;
+  } catch (error) {
+    // On a full disk the plan of an earlier command lived only in that command's memory.
+    if (error instanceof NotFoundError && core.notices.some((n) => /not being saved/i.test(n))) {
+      throw new NotFoundError(`${error.message} The history file cannot be written here, so a plan does not carry from one command to the next: plan and execute in one command with opsbar emergency <action> --plan --yes (it prints the plan, then executes exactly it).`);
+    }
+    throw error;
+  }
   const printed = new Set<string>();
   const byId = new Map(plan.items.map((i) => [i.id, i]));
   const unsubscribe = core.subscribe((message) => {
@@ -158,7 +176,8 @@ async function executeCommand(core: OpsbarCore, io: CliIo, planId: string, args:
     const run = core.actions.execute({ planId, hash: plan.hash, itemIds: args.items.length ? args.items : undefined }, 'cli');
     if (!args.json) io.out(`Executing plan ${planId} (${plan.action}): ${run.outcome.items.length} items.\n`);
     const outcome = await run.done;
-    print(io, args.json, outcome, (o: ActionOutcome) => formatOutcome(o, plan, { items: false }));
+    if (planned && args.json) print(io, true, { plan: planned, outcome }, () => '');
+    else print(io, args.json, outcome, (o: ActionOutcome) => formatOutcome(o, plan, { items: false }));
     return outcome.state === 'succeeded' ? EXIT.ok : outcome.state === 'refused' ? EXIT.refused : EXIT.failed;
   } finally {
     process.off('SIGINT', onInterrupt);

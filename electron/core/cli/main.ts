@@ -45,9 +45,10 @@ Commands:
   audit [--kind KIND] [--since 24h] [--limit N]   What was done: runbook runs, steps,
            settings, notifications, silences, incidents   --json
 
-  emergency disk|gpu|rollback --plan [--stack NAME] [--snapshot ID] [--json]
+  emergency disk|gpu|rollback --plan [--stack NAME] [--snapshot ID] [--yes [--item ID]…] [--json]
            Plans an emergency action: every item it would touch, what it keeps and why,
-           with a plan id. Touches nothing.
+           with a plan id. Touches nothing. --yes then executes exactly that plan
+           in this command (a full disk: plans cannot be saved for the next one)
   emergency execute PLAN_ID [--item ID]… [--json]
            Executes that plan (all its selected items, or only the --item ones), then
            verifies it (bytes freed, GPU memory released, stack healthy). Exit: 0 verified,
@@ -130,7 +131,7 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     if (command === 'alerts' || command === 'silence') return await alertsCli(command, alerting, io);
     if (command === 'incidents' || command === 'incident' || command === 'audit') return await incidentsCli(command, alerting, io);
     if (command === 'emergency' || command === 'snapshots' || command === 'snapshot') {
-      return await emergencyCli(command, { dataDir, positionals: positionals.slice(1), json: values.json, plan: values.plan, stack: values.stack, snapshot: values.snapshot, items: values.item }, io);
+      return await emergencyCli(command, { dataDir, positionals: positionals.slice(1), json: values.json, plan: values.plan, stack: values.stack, snapshot: values.snapshot, items: values.item, yes: values.yes }, io);
     }
     if (command === 'runbook') {
       return await runbookCli(dataDir, { sub: positionals[1], id: positionals[2], params: values.param, yes: values.yes, json: values.json }, io);

@@ -16,7 +16,9 @@ export function planContainers(view: DockerView, now: number): CandidateSet & { 
       out.kept.push({ id: `container:${c.Id}`, kind: 'container', name, reason: `${c.State}: never removed` });
     } else {
       out.planned.add(c.Id);
-      const bytes = (c as { SizeRw?: number }).SizeRw ?? null;
+      // The engine leaves SizeRw out when it is 0 (omitempty); SizeRootFs says the sizes were computed.
+      const sized = c as { SizeRw?: number; SizeRootFs?: number };
+      const bytes = sized.SizeRw ?? (sized.SizeRootFs !== undefined ? 0 : null);
       out.items.push({
         id: `container:${c.Id}`,
         kind: 'container.remove',

@@ -21,7 +21,7 @@ export interface ActionSystem {
    * settles with the final outcome.
    */
   execute(request: ExecuteRequest, actor: string): { outcome: ActionOutcome; done: Promise<ActionOutcome> };
-  /** Stops a running plan before its next item; false when it is not running here. */
+  /** Stops a running plan before its next item, in this process or another one on the host (a flag the runner reads between items); false when it is not running. */
   cancel(planId: string): boolean;
   /** Throws NotFoundError for an unknown plan. */
   get(planId: string): ActionRecord;

@@ -36,7 +36,8 @@ type RetainedTable =
   | 'audit'
   | 'incidents'
   | 'notifications'
-  | 'notification_deliveries';
+  | 'notification_deliveries'
+  | 'action_plans';
 
 /** Incidents per statement: each takes up to ~1,000 timeline rows with it. */
 const MAX_INCIDENTS_PER_CHUNK = 50;
@@ -52,7 +53,8 @@ const VACUUM_STEP_PAGES = 4096;
  * kept as long as the hourly rollups (`hourDays`, a year by default): both are the long view of a
  * figure, and a probe every 30 minutes is a row per model per half hour. Audit rows go after
  * `auditDays`, resolved incidents (alerts and timeline by cascade) after `incidentDays`, and
- * notifications with their deliveries after `eventDays`. When rows went, free pages are handed
+ * notifications with their deliveries after `eventDays`; emergency plans that ran (runs and items
+ * by cascade) after `auditDays`, never while running, and plans never executed after `eventDays`. When rows went, free pages are handed
  * back with `PRAGMA incremental_vacuum` (the file is `auto_vacuum = INCREMENTAL`, see openDatabase).
  */
 export class RetentionRunner {
@@ -66,6 +68,8 @@ export class RetentionRunner {
   private readonly deleteIncidentsChunk: Database.Statement<[number, number]>;
   private readonly deleteNotificationsChunk: Database.Statement<[number, number]>;
   private readonly deleteDeliveriesChunk: Database.Statement<[number, number]>;
+  private readonly deleteRunPlansChunk: Database.Statement<[number, number]>;
+  private readonly deleteUnrunPlansChunk: Database.Statement<[number, number]>;
 
   constructor(private readonly db: Database.Database) {
     this.seriesIds = db.prepare('SELECT id FROM series ORDER BY id');
@@ -80,6 +84,13 @@ export class RetentionRunner {
       rollup_1m: perSeries('rollup_1m', 'bucket'),
       rollup_1h: perSeries('rollup_1h', 'bucket'),
     };
+    // action_runs and action_items follow through ON DELETE CASCADE; a run still going is never deleted.
+    this.deleteRunPlansChunk = db.prepare(
+      "DELETE FROM action_plans WHERE id IN (SELECT p.id FROM action_plans p JOIN action_runs r ON r.plan_id = p.id WHERE r.state <> 'running' AND p.created_at < ? ORDER BY p.created_at LIMIT ?)",
+    );
+    this.deleteUnrunPlansChunk = db.prepare(
+      'DELETE FROM action_plans WHERE id IN (SELECT p.id FROM action_plans p WHERE p.created_at < ? AND NOT EXISTS (SELECT 1 FROM action_runs r WHERE r.plan_id = p.id) ORDER BY p.created_at LIMIT ?)',
+    );
     this.deleteEventsChunk = db.prepare('DELETE FROM events WHERE id IN (SELECT id FROM events WHERE at < ? ORDER BY at LIMIT ?)');
     // runbook_steps rows follow through ON DELETE CASCADE (foreign keys are on).
     this.deleteRunsChunk = db.prepare(
@@ -118,6 +129,7 @@ export class RetentionRunner {
         incidents: 0,
         notifications: 0,
         notification_deliveries: 0,
+        action_plans: 0,
       },
       statements: 0,
       vacuumedPages: 0,
@@ -150,6 +162,8 @@ export class RetentionRunner {
     drain('incidents', () => this.deleteIncidentsChunk.run(now - retention.incidentDays * DAY_MS, incidentChunk).changes, incidentChunk);
     drain('notifications', () => this.deleteNotificationsChunk.run(now - retention.eventDays * DAY_MS, chunk).changes);
     drain('notification_deliveries', () => this.deleteDeliveriesChunk.run(now - retention.eventDays * DAY_MS, chunk).changes);
+    drain('action_plans', () => this.deleteRunPlansChunk.run(now - retention.auditDays * DAY_MS, runChunk).changes, runChunk);
+    drain('action_plans', () => this.deleteUnrunPlansChunk.run(now - retention.eventDays * DAY_MS, runChunk).changes, runChunk);
     const emptied = this.deleteEmptySeries.run().changes;
     report.statements++;
     report.byTable.series = emptied;

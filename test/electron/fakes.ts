@@ -2,6 +2,7 @@
 // Nothing here imports 'electron' (it throws without a binary).
 import { fullStatusMessage, noGpuSnapshot, noModelsSnapshot } from '../support/statusFixtures';
 import { EventEmitter } from 'node:events';
+import type { BrowserWindowLike } from '../../electron/main/windows';
 import type { LiveMessage } from '../../shared/api/live';
 import { worstAlertSeverity, type AlertSeverity, type AlertsSnapshot, type AlertView } from '../../shared/types/alerts';
 import { runChange, runHeadOf } from '../../shared/runbooks/applyRunChange';
@@ -169,3 +170,17 @@ export const quietLog = () => {
   const lines: string[] = [];
   return { lines, info: (m: string) => void lines.push(`info: ${m}`), warn: (m: string) => void lines.push(`warn: ${m}`), error: (m: string) => void lines.push(`error: ${m}`) };
 };
+
+/** A dashboard window that records the URLs it loads (the tray's routes: `show(route)`). */
+export class RouteWindow extends EventEmitter implements BrowserWindowLike {
+  readonly webContents = new FakeWebContents(1);
+  readonly loaded: string[] = [];
+  isDestroyed = () => false;
+  isMinimized = () => false;
+  restore = () => undefined;
+  show = () => undefined;
+  focus = () => undefined;
+  async loadURL(url: string) {
+    this.loaded.push(url);
+  }
+}

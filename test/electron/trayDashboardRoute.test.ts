@@ -1,24 +1,10 @@
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
 import { describe, test } from 'node:test';
 import { APP_ENTRY_URL } from '../../electron/main/appProtocol';
-import { DashboardWindow, dashboardWindowOptions, type BrowserWindowLike } from '../../electron/main/windows';
-import { FakeWebContents, quietLog } from './fakes';
+import { DashboardWindow, dashboardWindowOptions } from '../../electron/main/windows';
+import { quietLog, RouteWindow } from './fakes';
 
 // The tray's alert items open the dashboard at a route: `show(route)` of the one dashboard window.
-class RouteWindow extends EventEmitter implements BrowserWindowLike {
-  readonly webContents = new FakeWebContents(1);
-  readonly loaded: string[] = [];
-  isDestroyed = () => false;
-  isMinimized = () => false;
-  restore = () => undefined;
-  show = () => undefined;
-  focus = () => undefined;
-  async loadURL(url: string) {
-    this.loaded.push(url);
-  }
-}
-
 function setup() {
   const windows: RouteWindow[] = [];
   const dashboard = new DashboardWindow({

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
 import { describe, test } from 'node:test';
 import { emergencyRoute } from '../../shared/actions/actionLinks';
 import { APP_ENTRY_URL } from '../../electron/main/appProtocol';
 import { emergencyMenu, MAX_TRAY_STACKS } from '../../electron/main/trayEmergencyItems';
 import { buildTrayMenu, menuSignature, type TrayMenuItem } from '../../electron/main/trayMenu';
 import { TrayService, type NativeMenuItem, type TrayLike } from '../../electron/main/trayService';
-import { DashboardWindow, dashboardWindowOptions, type BrowserWindowLike } from '../../electron/main/windows';
-import { FakeCore, FakeWebContents, docker, quietLog, stack, status } from './fakes';
+import { DashboardWindow, dashboardWindowOptions } from '../../electron/main/windows';
+import { FakeCore, docker, quietLog, RouteWindow, stack, status } from './fakes';
 
 const labels = (items: readonly TrayMenuItem[] | undefined) => (items ?? []).map((i) => (i.type === 'separator' ? '---' : i.label));
 
@@ -74,18 +73,6 @@ describe('the tray\'s Emergency submenu', () => {
   });
 });
 
-class RouteWindow extends EventEmitter implements BrowserWindowLike {
-  readonly webContents = new FakeWebContents(1);
-  readonly loaded: string[] = [];
-  isDestroyed = () => false;
-  isMinimized = () => false;
-  restore = () => undefined;
-  show = () => undefined;
-  focus = () => undefined;
-  async loadURL(url: string) {
-    this.loaded.push(url);
-  }
-}
 
 describe('the dashboard opens at an emergency route', () => {
   test("emergencyRoute's routes (with a stack query) are loaded; anything else in a query is not", () => {

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import type { ActionDeps, AnyActionPlugin } from '../../electron/core/actions/actionPlugin';
 import type { ActionSystem } from '../../electron/core/actions/actionSystem';
 import { createActionSystem } from '../../electron/core/actions/createActionSystem';
@@ -8,6 +9,7 @@ import { OpsbarStore } from '../../electron/core/store/opsbarStore';
 import type { LiveMessage } from '../../shared/api/live';
 import { defaultSettings, type Settings } from '../../shared/config/settingsSchema';
 import type { ActionOutcome } from '../../shared/types/actions';
+import { recordingPlugin } from './actionTestPlugin';
 import { tempDir } from './tempDir';
 import { TestClock } from './testClock';
 
@@ -88,3 +90,18 @@ export function actionHarness(plugins: readonly AnyActionPlugin[], options: { da
     },
   };
 }
+
+/**
+ * A harness per test with one recording plugin, closed when the file ends:
+ *
+ *   const { plugin, h } = recordingSetup({ items: [{ id: 'a' }] });
+ */
+export function recordingSetup(...args: Parameters<typeof recordingPlugin>): { plugin: ReturnType<typeof recordingPlugin>; h: ActionHarness } {
+  const plugin = recordingPlugin(...args);
+  const h = actionHarness([plugin]);
+  openHarnesses.push(h);
+  return { plugin, h };
+}
+
+const openHarnesses: ActionHarness[] = [];
+after(() => openHarnesses.splice(0).forEach((h) => h.close()));

@@ -1,18 +1,11 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { after, test } from 'node:test';
-import { actionHarness, type ActionHarness } from '../../../support/actionHarness';
-import { gate, recordingPlugin } from '../../../support/actionTestPlugin';
+import { test } from 'node:test';
+import { recordingSetup, type ActionHarness } from '../../../support/actionHarness';
+import { gate } from '../../../support/actionTestPlugin';
 import { eventually } from '../../../support/eventually';
 
-const harnesses: ActionHarness[] = [];
-after(() => harnesses.forEach((h) => h.close()));
-function setup(...args: Parameters<typeof recordingPlugin>) {
-  const plugin = recordingPlugin(...args);
-  const h = actionHarness([plugin]);
-  harnesses.push(h);
-  return { plugin, h };
-}
+const setup = recordingSetup;
 const request = { action: 'disk' as const, params: {} };
 const states = (outcome: { items: { id: string; outcome: string }[] }) => outcome.items.map((i) => `${i.id}:${i.outcome}`);
 

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { canonicalJson, planHash } from '../../../../electron/core/actions/planHash';
 import { NotFoundError } from '../../../../electron/core/api/dispatcher';
 import { RefusedError } from '../../../../electron/core/refusedError';
-import { actionHarness, type ActionHarness } from '../../../support/actionHarness';
-import { recordingPlugin } from '../../../support/actionTestPlugin';
+import { recordingSetup } from '../../../support/actionHarness';
 
-const harnesses: ActionHarness[] = [];
-after(() => harnesses.forEach((h) => h.close()));
-function setup(...args: Parameters<typeof recordingPlugin>) {
-  const plugin = recordingPlugin(...args);
-  const h = actionHarness([plugin]);
-  harnesses.push(h);
-  return { plugin, h };
-}
+const setup = recordingSetup;
 const request = { action: 'disk' as const, params: {} };
 
 test('a plan gets a url-safe id, the hash of what it shows, the settings TTL and the selected items’ bytes', async () => {

@@ -15,6 +15,7 @@ const benches = [
   'bench/modelProbe.ts',
   'bench/modelsRead.ts',
   'bench/alerting.ts',
+  'bench/emergency.ts',
 ];
 const only = process.argv.slice(2);
 let failed = 0;

@@ -43,13 +43,15 @@ export function createAutoSnapshots(options: AutoSnapshotOptions): { onStatus(st
   return {
     onStatus(status) {
       const settings = options.settings().emergency.snapshots;
-      if (!settings.auto || !status.docker.available) {
+      // A core composed without the Docker module (tests, a trimmed build) has no docker part.
+      const docker = (status as Partial<StatusSnapshot>).docker;
+      if (!settings.auto || !docker?.available) {
         streaks.clear();
         return;
       }
       const now = options.clock.now();
       const seen = new Set<string>();
-      for (const stack of status.docker.stacks) {
+      for (const stack of docker.stacks) {
         if (stack.kind !== 'compose' || stack.containers.length === 0) continue;
         seen.add(stack.name);
         const key = stack.containers

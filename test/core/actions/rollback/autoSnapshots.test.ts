@@ -96,3 +96,11 @@ test('a failing snapshot is logged, never thrown into the status loop', async ()
   await h.auto.idle();
   assert.deepEqual(h.warnings, ['The automatic snapshot of stack demo failed: Docker went away']);
 });
+
+test('a status without a docker part (a core composed without the Docker module) is no error', async () => {
+  const h = harness();
+  const bare = { at: 0, overall: 'ok', checks: [] } as unknown as StatusSnapshot;
+  assert.doesNotThrow(() => h.auto.onStatus(bare));
+  await h.auto.idle();
+  assert.deepEqual(h.taken, []);
+});

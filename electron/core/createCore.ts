@@ -6,6 +6,7 @@ import type { NewOpsEvent, OpsEvent } from '../../shared/types/events';
 import type { HostInventory } from '../../shared/types/inventory';
 import type { ModuleId, StatusSnapshot } from '../../shared/types/status';
 import { createActionSystem } from './actions/createActionSystem';
+import { createContainerAction } from './actions/container/containerAction';
 import { createDiskAction } from './actions/disk/diskAction';
 import { createDockerAdmin } from './actions/docker/dockerAdmin';
 import { createGpuAction } from './actions/gpu/gpuAction';
@@ -15,7 +16,13 @@ import { createAlertSystem } from './alerts/createAlertSystem';
 import { createApiDispatcher, NotFoundError } from './api/dispatcher';
 import { createApiHandlers } from './api/handlers';
 import { systemClock, type Clock } from './clock';
+import { existsSync } from 'node:fs';
 import { configPathIn, loadConfigFile, updateConfigFile } from './config/configFile';
+import { createDiagnostics } from './diagnostics/diagnosticsBundle';
+import { recordingLogger } from './diagnostics/recentErrors';
+import { createLogService } from './logs/logService';
+import { createHttpSuggestions } from './monitors/http/httpSuggestions';
+import { createSetupService } from './setup/setupService';
 import { createIncidentSystem } from './incidents/createIncidentSystem';
 import { LiveHub } from './liveHub';
 import { consoleLogger, type Logger } from './logger';
@@ -47,6 +54,8 @@ export interface CreateCoreOptions {
   clock?: Clock;
   /** Path of a better-sqlite3 binary built for Electron's ABI (the shell passes it). */
   sqliteNativeBinding?: string;
+  /** The Electron version when the shell runs the core (diagnostics). */
+  electronVersion?: string | null;
   /** Replaces the built-in monitor modules (tests). */
   modules?: readonly AnyMonitorModule[];
   /** Replaces the shipped runbooks folder (tests). */
@@ -82,7 +91,9 @@ const ALERT_TICK_MS = 5_000;
 
 /** The one composition root of the core: config, store, monitor modules, status, runbooks, API. */
 export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
-  const log = options.log ?? consoleLogger;
+  // The latest warnings and errors are kept (bounded) for the diagnostics bundle.
+  const recording = recordingLogger(options.log ?? consoleLogger, () => (options.clock ?? systemClock).now());
+  const log = recording.log;
   const clock = options.clock ?? systemClock;
   const role = options.role ?? 'app';
   const modules = options.modules ?? builtInModules;
@@ -304,7 +315,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   const dockerAdmin = createDockerAdmin(docker);
   const snapshots = createSnapshotService({ clock, log, settings: () => loaded.settings, docker, dockerAdmin, store: () => store.snapshots, audit, role });
   const actions = createActionSystem({
-    plugins: options.actionPlugins ?? [createDiskAction(), createGpuAction(), createRollbackAction()],
+    plugins: options.actionPlugins ?? [createDiskAction(), createGpuAction(), createRollbackAction(), createContainerAction()],
     deps: {
       clock,
       log,
@@ -331,6 +342,32 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     role,
   });
 
+  const logs = createLogService({ clock, log, docker, publish: (chunk) => live.publish({ type: 'log', chunk }) });
+  const httpSuggestions = createHttpSuggestions({
+    settings: () => loaded.settings,
+    status: async () => (started ? assembler.status() : oneShotStatus()),
+    fetch: (...args) => fetch(...args),
+  });
+  const setup = createSetupService({
+    configPath,
+    firstRun: () => !existsSync(configPath),
+    collect: () => oneShotStatus(),
+    inventory: readInventory,
+    writeSettings: updateSettings,
+    platform: process.platform,
+  });
+  const diagnostics = createDiagnostics({
+    now: () => clock.now(),
+    settingsView,
+    status: async () => (started ? assembler.status() : oneShotStatus()),
+    store: () => store,
+    databasePath: databaseFile,
+    alerts,
+    actions,
+    recentErrors: () => recording.recent(),
+    electronVersion: options.electronVersion ?? null,
+  });
+
   const dispatch = createApiDispatcher(
     createApiHandlers({
       status: () => assembler.status(),
@@ -345,6 +382,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
       probeHistory: (q) => probeReader().recent(q.endpoint, q.model, q),
       alerting: { alerts, incidents, notifications, audit: () => store.auditLog, now: () => clock.now() },
       emergency: { actions, snapshots },
+      everyday: { logs, httpSuggestions: () => httpSuggestions.suggest(), setup, diagnostics: () => diagnostics.bundle() },
     }),
     (method, error) => log.error(`${method}: ${(error as Error).stack ?? error}`),
   );
@@ -363,6 +401,8 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     notifications,
     actions,
     snapshots,
+    logs,
+    diagnostics: () => diagnostics.bundle(),
     settings: () => loaded.settings,
     inventory: readInventory,
     runbooks: { catalog: runbookSystem.catalog, runs: runbookSystem.runs },
@@ -391,7 +431,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
         retentionTimer?.cancel();
         alertTimer?.cancel();
         // Probes in flight are aborted, not awaited to their 60 s deadline.
-        return Promise.all([actions.stop(), snapshots.stop(), runbookSystem.stop(), runner.stop(), modelProbes.stop(), notifications.stop()]);
+        return Promise.all([logs.stop(), actions.stop(), snapshots.stop(), runbookSystem.stop(), runner.stop(), modelProbes.stop(), notifications.stop()]);
       }).finally(() => {
         probeFile?.close();
         store.close();

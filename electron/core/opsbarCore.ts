@@ -8,6 +8,8 @@ import type { AlertSystem } from './alerts/alertSystem';
 import type { ApiDispatcher } from './api/dispatcher';
 import type { IncidentSystem } from './incidents/incidentSystem';
 import type { LiveListener } from './liveHub';
+import type { LogService } from './logs/logService';
+import type { DiagnosticsBundle } from '../../shared/types/diagnostics';
 import type { ModelProbeService } from './monitors/models/modelProbeService';
 import type { TrayLine } from './monitors/monitorModule';
 import type { NotificationSystem } from './notifications/notificationSystem';
@@ -40,6 +42,10 @@ export interface OpsbarCore {
   /** Emergency actions (the CLI's `emergency`, the tray's Emergency menu opens their plans in the dashboard). */
   readonly actions: ActionSystem;
   readonly snapshots: SnapshotService;
+  /** Container log sessions (the dashboard's log view, `opsbar logs`). */
+  readonly logs: LogService;
+  /** What a user attaches to a bug report (`opsbar diagnostics`, the Settings page's button). */
+  diagnostics(): Promise<DiagnosticsBundle>;
   /** CPU, OS and GPU controllers, read once. */
   inventory(): Promise<HostInventory>;
   /** The runbook library and runner (the CLI's `runbook` commands). */

@@ -3,7 +3,9 @@ import type { RunSummary } from '../../shared/types/runbooks';
 import { SEVERITIES, severityRank, type Severity } from '../../shared/types/severity';
 import type { StatusSnapshot } from '../../shared/types/status';
 import { alertItems, alertLine, alertSeverityWord, firingAlerts } from './trayAlertItems';
+import { containerMenu } from './trayContainerItems';
 import { emergencyMenu } from './trayEmergencyItems';
+import { startAtLoginItem } from './trayLoginItem';
 import { modelProbeItems } from './trayModelItems';
 
 /**
@@ -11,9 +13,11 @@ import { modelProbeItems } from './trayModelItems';
  * tooltip and the icon name. Pure, so every rule here is unit-tested without Electron.
  */
 export interface TrayMenuItem {
-  type: 'normal' | 'separator' | 'submenu';
+  type: 'normal' | 'separator' | 'submenu' | 'checkbox';
   label?: string;
   enabled?: boolean;
+  /** A checkbox's state ("Start at login"). */
+  checked?: boolean;
   /** A submenu's items (`type: 'submenu'`: the Emergency menu). */
   submenu?: TrayMenuItem[];
   /** Drives the little status dot next to a line; the service turns it into an icon. */
@@ -37,6 +41,10 @@ export interface TrayMenuOptions {
   onProbeModels?: () => void;
   /** The "Emergency" submenu (see trayEmergencyItems.ts); absent in tests that do not need it. */
   emergency?: boolean;
+  /** The "Containers" submenu (see trayContainerItems.ts). */
+  containers?: boolean;
+  /** "Start at login" (see trayLoginItem.ts); absent where the shell cannot set it. */
+  startAtLogin?: { enabled: boolean; toggle(): void };
   /** The alert engine's snapshot: its firing alerts are listed first (see trayAlertItems.ts). */
   alerts?: AlertsSnapshot | null;
   /** A runbook's title for "Runbook: <title>" (null: show its id). */
@@ -145,6 +153,9 @@ export function buildTrayMenu(status: StatusSnapshot | null | undefined, options
     const emergency = emergencyMenu(status, (route) => options.onOpenDashboard(route));
     items.push({ ...emergency, submenu: emergency.submenu?.map((item) => ({ ...item, label: item.label === undefined ? undefined : menuText(item.label) })) });
   }
+  const containers = options.containers ? containerMenu(status, (route) => options.onOpenDashboard(route)) : null;
+  if (containers) items.push({ ...containers, submenu: containers.submenu?.map((item) => ({ ...item, label: item.label === undefined ? undefined : menuText(item.label) })) });
+  if (options.startAtLogin) items.push(startAtLoginItem(options.startAtLogin));
   items.push(
     { type: 'normal', label: 'Open dashboard', enabled: true, click: () => options.onOpenDashboard() },
     { type: 'normal', label: 'Quit Opsbar', enabled: true, click: options.onQuit },
@@ -183,6 +194,6 @@ function alertTooltip(overall: Severity, alerts: AlertsSnapshot | null): string 
 /** What makes two menus the same to the eye (clicks aside): the service rebuilds only when it changes. */
 export function menuSignature(items: readonly TrayMenuItem[]): string {
   const shape = (list: readonly TrayMenuItem[]): unknown[] =>
-    list.map(({ type, label, enabled, severity, iconName, submenu }) => [type, label ?? '', enabled ?? true, severity ?? '', iconName ?? '', ...(submenu ? [shape(submenu)] : [])]);
+    list.map(({ type, label, enabled, checked, severity, iconName, submenu }) => [type, label ?? '', enabled ?? true, checked ?? null, severity ?? '', iconName ?? '', ...(submenu ? [shape(submenu)] : [])]);
   return JSON.stringify(shape(items));
 }

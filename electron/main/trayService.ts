@@ -17,9 +17,10 @@ export interface TrayLike<Icon, Menu> {
 
 /** A MenuItemConstructorOptions-compatible item. */
 export interface NativeMenuItem<Icon> {
-  type: 'normal' | 'separator' | 'submenu';
+  type: 'normal' | 'separator' | 'submenu' | 'checkbox';
   label?: string;
   enabled?: boolean;
+  checked?: boolean;
   icon?: Icon;
   click?: () => void;
   submenu?: NativeMenuItem<Icon>[];
@@ -46,6 +47,10 @@ export interface TrayServiceDeps<Icon, Menu> {
   probeModels?: () => void;
   /** The "Emergency" submenu: free disk space, relieve GPU memory, roll a stack back (each opens its plan). */
   emergencyMenu?: boolean;
+  /** The "Containers" submenu: restart a stack or a container (each opens its plan). */
+  containerMenu?: boolean;
+  /** "Start at login" (a checkbox): its state now and how to flip it. */
+  startAtLogin?: { enabled(): boolean; toggle(): void };
 }
 
 /**
@@ -108,6 +113,8 @@ export class TrayService<Icon, Menu> {
       healthCheck: healthCheck && { last: this.lastHealthRun, onRun: () => healthCheck.run() },
       onProbeModels: this.deps.probeModels,
       emergency: this.deps.emergencyMenu,
+      containers: this.deps.containerMenu,
+      startAtLogin: this.deps.startAtLogin && { enabled: this.deps.startAtLogin.enabled(), toggle: () => this.deps.startAtLogin?.toggle() },
     });
     const signature = menuSignature(items);
     if (signature !== this.shown.menu) {
@@ -130,6 +137,10 @@ export class TrayService<Icon, Menu> {
     if (item.iconName) native.icon = this.icon(item.iconName);
     else if (item.severity) native.icon = this.icon(trayIconName(item.severity));
     if (item.click) native.click = item.click;
+    if (item.type === 'checkbox') {
+      native.type = 'checkbox';
+      native.checked = item.checked ?? false;
+    }
     if (item.type === 'submenu') {
       native.type = 'submenu';
       native.submenu = (item.submenu ?? []).map((child) => this.toNative(child));

@@ -5,6 +5,7 @@ import type { ApiCallState } from './hooks/useApiCall';
 import { AuditPage } from './pages/AuditPage';
 import { EmergencyPage } from './pages/EmergencyPage';
 import { GpuPage } from './pages/GpuPage';
+import { HttpChecksPage } from './pages/HttpChecksPage';
 import { IncidentsPage } from './pages/IncidentsPage';
 import { ModelsPage } from './pages/ModelsPage';
 import { OverviewPage } from './pages/OverviewPage';
@@ -33,6 +34,7 @@ export const ROUTES: Route[] = [
   { id: 'stacks', label: 'Stacks', render: (c) => <StacksPage initialFilter={c.query.get('q') ?? ''} /> },
   { id: 'gpu', label: 'GPU', render: (c) => <GpuPage navigate={c.navigate} status={c.status} /> },
   { id: 'models', label: 'Models', render: (c) => <ModelsPage navigate={c.navigate} status={c.status} /> },
+  { id: 'http', label: 'Health checks', render: (c) => <HttpChecksPage navigate={c.navigate} status={c.status} /> },
   { id: 'incidents', label: 'Incidents', render: (c) => <IncidentsPage path={c.path} navigate={c.navigate} /> },
   { id: 'emergency', label: 'Emergency', render: (c) => <EmergencyPage path={c.path} query={c.query} navigate={c.navigate} status={c.status} /> },
   { id: 'runbooks', label: 'Runbooks', render: (c) => <RunbooksRoute path={c.path} query={c.query} navigate={c.navigate} /> },

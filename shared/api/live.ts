@@ -2,6 +2,7 @@ import type { ActionOutcome } from '../types/actions';
 import type { AlertsSnapshot } from '../types/alerts';
 import type { OpsEvent } from '../types/events';
 import type { IncidentSummary } from '../types/incidents';
+import type { LogChunk } from '../types/logs';
 import type { ModelProbeProgress } from '../types/models';
 import type { NotificationMessage } from '../types/notifications';
 import type { RunHead, RunOutputChunk, StepAttempt } from '../types/runbooks';
@@ -41,6 +42,8 @@ export type LiveMessage =
   /** A notification was sent: the dashboard shows it with the browser's Notification API (headless desktop channel). */
   | { type: 'notification'; notification: NotificationMessage }
   /** An emergency action's run changed: an item's outcome, the verification, the end. */
-  | { type: 'action'; outcome: ActionOutcome };
+  | { type: 'action'; outcome: ActionOutcome }
+  /** New lines of a followed container log (batched, bounded per message), or its end. */
+  | { type: 'log'; chunk: LogChunk };
 
-export const LIVE_MESSAGE_TYPES = ['status', 'event', 'run', 'run-output', 'model-probe', 'alerts', 'incident', 'notification', 'action'] as const;
+export const LIVE_MESSAGE_TYPES = ['status', 'event', 'run', 'run-output', 'model-probe', 'alerts', 'incident', 'notification', 'action', 'log'] as const;

@@ -14,6 +14,7 @@ export const API_METHOD_NAMES = [
   'history.series',
   'events.list',
   'settings.get',
+  'settings.schema',
   'settings.update',
   'settings.propose',
   'settings.confirm',
@@ -49,6 +50,14 @@ export const API_METHOD_NAMES = [
   'snapshots.list',
   'snapshots.take',
   'disk.usage',
+  'logs.open',
+  'logs.keepAlive',
+  'logs.close',
+  'http.snapshot',
+  'http.suggestions',
+  'setup.detect',
+  'setup.apply',
+  'diagnostics.bundle',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

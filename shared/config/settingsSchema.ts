@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alertsSchema, notificationsSchema } from './alertsSettingsSchema';
 import { emergencySchema } from './emergencySettingsSchema';
+import { appSchema, httpSchema } from './httpSettingsSchema';
 import { modelsSchema } from './modelsSettingsSchema';
 
 /**
@@ -173,6 +174,8 @@ export const SETTINGS_SECTIONS = {
   alerts: alertsSchema,
   notifications: notificationsSchema,
   emergency: emergencySchema,
+  http: httpSchema,
+  app: appSchema,
 } as const;
 
 export type SettingsSection = keyof typeof SETTINGS_SECTIONS;
@@ -189,6 +192,8 @@ export interface Settings {
   alerts: z.output<typeof alertsSchema>;
   notifications: z.output<typeof notificationsSchema>;
   emergency: z.output<typeof emergencySchema>;
+  http: z.output<typeof httpSchema>;
+  app: z.output<typeof appSchema>;
 }
 
 type WithoutDefault<S> = S extends z.ZodDefault<infer I> ? I : S extends z.ZodPrefault<infer I> ? I : S;
@@ -221,6 +226,8 @@ export const settingsPatchSchema = z
     alerts: patchOf(alertsSchema).optional(),
     notifications: patchOf(notificationsSchema).optional(),
     emergency: patchOf(emergencySchema).optional(),
+    http: patchOf(httpSchema).optional(),
+    app: patchOf(appSchema).optional(),
   })
   .strict();
 
@@ -252,5 +259,7 @@ export function defaultSettings(): Settings {
     alerts: alertsSchema.parse({}),
     notifications: notificationsSchema.parse({}),
     emergency: emergencySchema.parse({}),
+    http: httpSchema.parse({}),
+    app: appSchema.parse({}),
   };
 }

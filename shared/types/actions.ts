@@ -4,7 +4,7 @@
  * names the plan's id and hash. Nothing outside the plan is ever touched.
  */
 
-export const ACTION_NAMES = ['disk', 'gpu', 'rollback'] as const;
+export const ACTION_NAMES = ['disk', 'gpu', 'rollback', 'container'] as const;
 /** `disk`: free disk space; `gpu`: relieve GPU memory; `rollback`: roll a stack back to a snapshot. */
 export type ActionName = (typeof ACTION_NAMES)[number];
 

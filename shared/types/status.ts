@@ -1,5 +1,6 @@
 import type { DockerSnapshot } from './docker';
 import type { GpuSnapshot } from './gpu';
+import type { HttpSnapshot } from './http';
 import type { ModelsSnapshot } from './models';
 import type { Severity } from './severity';
 import type { SystemSnapshot } from './system';
@@ -24,6 +25,7 @@ export interface ModuleSnapshots {
   docker: DockerSnapshot;
   gpu: GpuSnapshot;
   models: ModelsSnapshot;
+  http: HttpSnapshot;
 }
 
 export type ModuleId = keyof ModuleSnapshots;

@@ -46,7 +46,7 @@ export function check(id: string, severity: Severity, label = id, summary = `${i
 }
 
 export function status(overall: Severity, checks: StatusCheck[] = [], dockerSnapshot: DockerSnapshot = noDocker, at = 1): StatusSnapshot {
-  return { at, overall, checks, system: null, docker: dockerSnapshot, gpu: noGpuSnapshot(at), models: noModelsSnapshot(at) };
+  return { at, overall, checks, system: null, docker: dockerSnapshot, gpu: noGpuSnapshot(at), models: noModelsSnapshot(at), http: { at, checks: [] } };
 }
 
 /** One alert as the engine shows it (`state` firing unless said). */

@@ -93,6 +93,7 @@ export function statusSnapshot(overrides: Partial<StatusSnapshot> = {}): StatusS
     docker: dockerSnapshot(),
     gpu: noGpuSnapshot(NOW),
     models: noModelsSnapshot(NOW),
+    http: { at: NOW, checks: [] },
     ...overrides,
   };
 }

@@ -70,5 +70,6 @@ export function emptyStatus(at = 1): StatusSnapshot {
     docker: { at, available: false, endpoint: null, error: 'none', engineVersion: null, stacks: [] },
     gpu: noGpuSnapshot(at),
     models: noModelsSnapshot(at),
+    http: { at, checks: [] },
   };
 }

@@ -10,6 +10,7 @@ import type { ModelProbeRecord } from '../../../shared/types/models';
 import { SettingsChangeGate } from '../config/settingsChangeGate';
 import { actionApiHandlers, type ActionHandlerDeps } from './actionHandlers';
 import { alertApiHandlers, type AlertHandlerDeps } from './alertHandlers';
+import { everydayApiHandlers, type EverydayHandlerDeps } from './everydayHandlers';
 import { NotFoundError, type ApiHandlers } from './dispatcher';
 
 export interface RunbookHandlerDeps {
@@ -36,6 +37,8 @@ export interface HandlerDeps {
   alerting: AlertHandlerDeps;
   /** Emergency actions and stack snapshots. */
   emergency: ActionHandlerDeps;
+  /** Logs, HTTP checks, first run, diagnostics. */
+  everyday: Omit<EverydayHandlerDeps, 'status'>;
 }
 
 /** The core's handler table: one line per contract method, served over IPC and HTTP alike. */
@@ -82,6 +85,7 @@ export function createApiHandlers(deps: HandlerDeps): ApiHandlers {
     'runbooks.schedules': () => deps.runbooks.schedules(),
     ...alertApiHandlers(deps.alerting),
     ...actionApiHandlers(deps.emergency),
+    ...everydayApiHandlers({ ...deps.everyday, status: deps.status }),
   };
 }
 

@@ -3,10 +3,13 @@ import { resolveDataDir } from '../config/dataDir';
 import { consoleLogger, silentLogger } from '../logger';
 import { builtInModules } from '../monitors/registry';
 import { alertsCli } from './alertsCli';
+import { containerCli } from './containerCli';
+import { diagnosticsCli } from './diagnosticsCli';
 import { emergencyCli } from './emergencyCli';
 import { formatModuleText, formatStatusText } from './formatStatus';
 import { incidentsCli } from './incidentsCli';
 import { keepAliveClock } from './keepAliveClock';
+import { logsCli } from './logsCli';
 import { modelsProbeCommand } from './modelsCommand';
 import { runbookCli } from './runbookCli';
 import { serveCommand, UsageError } from './serveCommand';
@@ -57,6 +60,15 @@ Commands:
   snapshots [--stack NAME] [--json]   Known-good stack snapshots, with what differs from now
   snapshot take STACK                 Takes a snapshot of a stack now
 
+  logs CONTAINER [--tail N] [--follow]   A container's log (last 500 lines by default;
+           --follow keeps printing new lines until Ctrl-C)
+  restart|stop|start CONTAINER [--yes] [--json]
+  restart --stack NAME [--yes] [--json]
+           Plans the action (what will be stopped and started, in which order), asks, runs it
+           through the emergency framework (audited) and waits for running/healthy
+  diagnostics --out FILE   What to attach to a bug report: versions, settings without
+           secrets, the last status, recent events and errors, the store's health
+
 Common options:
   --data-dir DIR   Data directory (default: $OPSBAR_DATA_DIR, else the app's per-user folder)
   -h, --help       Show this help
@@ -93,6 +105,9 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         stack: { type: 'string' },
         snapshot: { type: 'string' },
         item: { type: 'string', multiple: true, default: [] },
+        tail: { type: 'string' },
+        follow: { type: 'boolean', short: 'f', default: false },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -133,6 +148,13 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
     if (command === 'emergency' || command === 'snapshots' || command === 'snapshot') {
       return await emergencyCli(command, { dataDir, positionals: positionals.slice(1), json: values.json, plan: values.plan, stack: values.stack, snapshot: values.snapshot, items: values.item, yes: values.yes }, io);
     }
+    if (command === 'logs') {
+      return await logsCli({ dataDir, positionals: positionals.slice(1), tail: values.tail, follow: values.follow, json: values.json }, io);
+    }
+    if (command === 'restart' || command === 'stop' || command === 'start') {
+      return await containerCli({ dataDir, verb: command, positionals: positionals.slice(1), stack: values.stack, yes: values.yes, json: values.json }, io);
+    }
+    if (command === 'diagnostics') return await diagnosticsCli({ dataDir, out: values.out }, io);
     if (command === 'runbook') {
       return await runbookCli(dataDir, { sub: positionals[1], id: positionals[2], params: values.param, yes: values.yes, json: values.json }, io);
     }

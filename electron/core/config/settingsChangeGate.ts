@@ -20,6 +20,8 @@ export const GUARDED_SETTINGS: Readonly<Record<string, string>> = {
   'models.endpoints': 'Opsbar connects to these model servers, sends each the API key named by its apiKeyEnv, and runs probes on them.',
   // A webhook says where alert text goes (and `urlEnv` which environment variable holds its URL).
   'notifications.webhooks': 'Opsbar sends every alert notification (host name, alert text) to these URLs.',
+  // A health check makes Opsbar request a URL on a schedule, from this host's network.
+  'http.checks': 'Opsbar requests these URLs on a schedule from this host (also hosts on its private network) and shows what they answer.',
 };
 
 /** A validated patch (what the handlers receive). */

@@ -21,6 +21,8 @@ const COLLECTION_FAILED: { [Id in ModuleId]: (status: StatusSnapshot) => boolean
   docker: (s) => !s.docker.available && s.docker.error !== null,
   gpu: (s) => s.gpu.state === 'unknown',
   models: (s) => s.models.state === 'unknown',
+  // A check that fails is the check's alert (`http.down`), not a failed collection.
+  http: () => false,
 };
 
 /** The id of the core's own status line while the history cannot be written (statusAssembler.ts). */

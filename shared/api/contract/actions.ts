@@ -44,15 +44,37 @@ const rollbackParams = z
   })
   .strict();
 
+/** A container as Docker names it (without the leading slash), or its id (12–64 hex digits). */
+export const containerRefSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'A container is its name (letters, digits, dots, dashes, underscores) or its id');
+
+export const CONTAINER_VERBS = ['restart', 'stop', 'start'] as const;
+
+const containerParams = z
+  .object({
+    verb: z.enum(CONTAINER_VERBS),
+    /** One container, by name or id. */
+    container: containerRefSchema.optional(),
+    /** Every container of a compose stack, in dependency order (stop: the reverse). */
+    stack: stackNameSchema.optional(),
+  })
+  .strict()
+  .refine((p) => (p.container === undefined) !== (p.stack === undefined), 'Name either a container or a stack, not both');
+
 export const actionPlanRequestSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('disk'), params: diskParams.prefault({}) }).strict(),
   z.object({ action: z.literal('gpu'), params: gpuParams.prefault({}) }).strict(),
   z.object({ action: z.literal('rollback'), params: rollbackParams }).strict(),
+  z.object({ action: z.literal('container'), params: containerParams }).strict(),
 ]);
 export type ActionPlanRequest = z.output<typeof actionPlanRequestSchema>;
 export type DiskActionParams = z.output<typeof diskParams>;
 export type GpuActionParams = z.output<typeof gpuParams>;
 export type RollbackActionParams = z.output<typeof rollbackParams>;
+export type ContainerActionParams = z.output<typeof containerParams>;
 
 export const actionMethods = {
   /** Plans an action: the exact items it would touch and what it keeps, with an id and a hash. Touches nothing. */

@@ -3,14 +3,18 @@ import { API_METHOD_NAMES, type ApiMethodName } from '../methodNames';
 import { actionMethods } from './actions';
 import { alertMethods } from './alerts';
 import { auditMethods } from './audit';
+import { diagnosticsMethods } from './diagnostics';
 import { dockerMethods } from './docker';
 import { gpuMethods } from './gpu';
 import { historyMethods } from './history';
+import { httpMethods } from './http';
 import { incidentMethods } from './incidents';
+import { logMethods } from './logs';
 import { modelMethods } from './models';
 import { notificationMethods } from './notifications';
 import { runbookMethods } from './runbooks';
 import { settingsMethods } from './settings';
+import { setupMethods } from './setup';
 import { statusMethods } from './status';
 
 export { seriesNameSchema } from './history';
@@ -35,6 +39,10 @@ export const apiContract = {
   ...notificationMethods,
   ...auditMethods,
   ...actionMethods,
+  ...logMethods,
+  ...httpMethods,
+  ...setupMethods,
+  ...diagnosticsMethods,
 } as const;
 
 export type ApiContract = typeof apiContract;

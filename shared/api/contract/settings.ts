@@ -21,6 +21,21 @@ export interface SettingsProposal {
   expiresAt: number;
 }
 
+/** Every settings section as a JSON Schema (the same zod schema that reads the file), for the Settings page's forms. */
+export interface SettingsSchemaView {
+  sections: {
+    id: string;
+    /** "Monitoring", "HTTP checks". */
+    title: string;
+    /** What the section is for, in a sentence. */
+    description: string;
+    /** JSON Schema (draft 2020-12) of the section as written in the file (input: defaults optional). */
+    schema: unknown;
+  }[];
+  /** `section.field` → why a change needs confirmation (propose → confirm). */
+  guarded: Record<string, string>;
+}
+
 export const changeIdSchema = z.object({ changeId: z.string().min(1).max(64) }).strict();
 
 /**
@@ -30,6 +45,7 @@ export const changeIdSchema = z.object({ changeId: z.string().min(1).max(64) }).
  */
 export const settingsMethods = {
   'settings.get': method<SettingsView>()(noPayload),
+  'settings.schema': method<SettingsSchemaView>()(noPayload),
   'settings.update': method<SettingsView>()(settingsPatchSchema),
   'settings.propose': method<SettingsProposal>()(z.object({ patch: settingsPatchSchema }).strict()),
   'settings.confirm': method<SettingsView>()(changeIdSchema),

@@ -14,6 +14,7 @@ function status(at: number, cpu: number, dockerAt = 1): StatusSnapshot {
     docker: { at: dockerAt, available: true, endpoint: '/var/run/docker.sock', error: null, engineVersion: '27', stacks: [] },
     gpu: noGpuSnapshot(1),
     models: noModelsSnapshot(1),
+    http: { at: 1, checks: [] },
   };
 }
 

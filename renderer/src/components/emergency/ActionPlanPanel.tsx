@@ -22,6 +22,7 @@ export const NOTHING_TO_DO: Record<ActionName, string> = {
   disk: 'Nothing to free: no stopped containers, dangling images, build cache or big logs.',
   gpu: 'Nothing to relieve: no model, container or process of yours holds GPU memory.',
   rollback: 'Nothing to roll back: the snapshot matches the stack as it runs now.',
+  container: 'Nothing to do: the container is already in that state.',
 };
 
 interface PlanAndRunProps {

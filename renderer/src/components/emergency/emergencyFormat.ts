@@ -5,6 +5,7 @@ export const ACTION_TITLES: Record<ActionName, string> = {
   disk: 'Free disk space',
   gpu: 'Relieve GPU memory',
   rollback: 'Roll a stack back',
+  container: 'Restart, stop or start',
 };
 
 /** One line under each action's button on the index. */
@@ -12,6 +13,7 @@ export const ACTION_LINES: Record<ActionName, string> = {
   disk: 'Stopped containers, dangling images, build cache, big logs and opted-in caches, each listed with its size. Volumes are never touched.',
   gpu: 'Unload models, restart or stop containers and your own processes that hold GPU memory, then measure what was released.',
   rollback: 'Recreate a compose stack from a known-good snapshot and wait for it to be healthy; the current state is kept for a roll-forward.',
+  container: 'Restart, stop or start a container, or restart a stack in dependency order, then wait until it runs (and is healthy).',
 };
 
 const KIND_WORDS: Record<string, string> = {

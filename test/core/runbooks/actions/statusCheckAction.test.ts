@@ -14,6 +14,7 @@ function snapshot(overall: Severity, lines: [string, Severity, string][]): Statu
     docker: {} as StatusSnapshot['docker'],
     gpu: {} as StatusSnapshot['gpu'],
     models: {} as StatusSnapshot['models'],
+    http: { at: 0, checks: [] },
   };
 }
 

@@ -16,6 +16,7 @@ const status = (overall: StatusSnapshot['overall']): StatusSnapshot => ({
   docker: {} as StatusSnapshot['docker'],
   gpu: {} as StatusSnapshot['gpu'],
   models: {} as StatusSnapshot['models'],
+  http: { at: 0, checks: [] },
 });
 
 function actionStep(body: string, actions: OpsbarAction[], attributes: Record<string, string> = {}) {

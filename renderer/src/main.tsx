@@ -12,6 +12,10 @@ import './styles/models.css';
 import './styles/settings.css';
 import './styles/incidents.css';
 import './styles/emergency.css';
+import './styles/logs.css';
+import './styles/containers.css';
+import './styles/http.css';
+import './styles/welcome.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

@@ -1,9 +1,11 @@
 // What both end-to-end tests need: Debian's Chromium (never a downloaded one), a page that
 // records dialogs and page errors, the checks that the build is there, and a bounded server stop.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { OPSBAR_BIN, REPO_ROOT, type ServedOpsbar } from './opsbarProcess';
+import { HANG_GUARD_MS } from './eventually';
+import { OPSBAR_BIN, REPO_ROOT, serveOpsbar, type ServedOpsbar } from './opsbarProcess';
+import { tempDir } from './tempDir';
 
 export const CHROMIUM = process.env.OPSBAR_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -66,4 +68,53 @@ export async function stopWithin(served: ServedOpsbar, ms: number): Promise<void
     served.child.kill('SIGKILL');
     throw new Error(`opsbar serve did not exit within ${ms} ms of SIGTERM. stderr:\n${served.stderr().slice(-2000)}`);
   }
+}
+
+/** A real `opsbar serve` on its own data dir with the built dashboard open in Chromium, live. */
+export interface ServedDashboard extends DashboardBrowser {
+  served: ServedOpsbar;
+  dataDir: string;
+  /** Closes the browser, then stops the server (SIGTERM, bounded). */
+  stop(): Promise<void>;
+}
+
+/**
+ * What every end-to-end test starts with: the prerequisites checked (a clear failure naming the
+ * fix), a data dir with `config` as its config.yaml (omit for a first start with no file),
+ * `opsbar serve`, Chromium at the dashboard, and the connection badge reading "live".
+ */
+export async function openServedDashboard(options: {
+  /** Names the temp dir and the failure message: `opsbar-e2e-<name>-`. */
+  name: string;
+  /** config.yaml's lines; undefined: no config file (a first start). */
+  config?: string[];
+  viewport?: { width: number; height: number };
+  env?: NodeJS.ProcessEnv;
+  /** Wait for "live" (default true; a welcome view may come first). */
+  waitForLive?: boolean;
+}): Promise<ServedDashboard> {
+  const missing = missingE2ePrerequisites();
+  if (missing.length > 0) throw new Error(`Cannot run the ${options.name} end-to-end test:\n  - ${missing.join('\n  - ')}`);
+  const dataDir = tempDir(`opsbar-e2e-${options.name}-`);
+  if (options.config) writeFileSync(join(dataDir, 'config.yaml'), [...options.config, ''].join('\n'));
+  const served = await serveOpsbar(dataDir, [], options.env ?? {});
+  let browser: DashboardBrowser;
+  try {
+    browser = await openDashboardBrowser(options.viewport ?? { width: 1280, height: 900 });
+  } catch (error) {
+    await stopWithin(served, 10_000).catch(() => {});
+    throw error;
+  }
+  browser.page.setDefaultTimeout(HANG_GUARD_MS);
+  await browser.page.goto(served.url);
+  if (options.waitForLive !== false) await browser.page.getByText('live', { exact: true }).waitFor();
+  return {
+    ...browser,
+    served,
+    dataDir,
+    async stop() {
+      await browser.close();
+      await stopWithin(served, 10_000).catch(() => {});
+    },
+  };
 }

@@ -1,18 +1,16 @@
 // End to end: the real `opsbar serve` (built CLI, real collectors, real Docker) and the built
 // dashboard in Chromium, driven as an operator would. Waits on what the page shows, never on sleeps.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { missingE2ePrerequisites, openDashboardBrowser, stopWithin, type DashboardBrowser } from '../support/dashboardBrowser';
+import { openServedDashboard, type ServedDashboard } from '../support/dashboardBrowser';
 import { createTestStack, removeTestStacks, requireDocker, testDocker, type TestStack } from '../support/dockerEngine';
+import { openNavPage, testResultScreenshots } from '../support/e2ePages';
 import { eventually, HANG_GUARD_MS } from '../support/eventually';
-import { REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
-import { tempDir } from '../support/tempDir';
 
-const SCREENSHOTS = join(REPO_ROOT, 'test-results', 'screenshots');
+const SCREENSHOTS = testResultScreenshots();
 const HOSTILE_PROJECT = '<img src=x onerror=alert(1)>';
 /**
  * The Docker collector's poll, far longer than any test: a change the dashboard shows came from
@@ -34,35 +32,22 @@ async function execIn(id: string, cmd: string[]): Promise<void> {
 }
 
 describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_GUARD_MS }, () => {
-  let served: ServedOpsbar | undefined;
-  let browser: DashboardBrowser | undefined;
+  let dashboard: ServedDashboard | undefined;
   let page: Page;
-  let dataDir: string;
-  let dialogs: string[] = [];
-  let pageErrors: string[] = [];
 
   before(async () => {
-    const missing = missingE2ePrerequisites();
-    if (missing.length > 0) throw new Error(`Cannot run the dashboard end-to-end test:\n  - ${missing.join('\n  - ')}`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    dataDir = tempDir('opsbar-e2e-');
-    writeFileSync(join(dataDir, 'config.yaml'), `monitoring:\n  dockerIntervalMs: ${DOCKER_POLL_MS}\n`);
-    served = await serveOpsbar(dataDir);
-    browser = await openDashboardBrowser({ width: 1280, height: 900 });
-    ({ page, dialogs, pageErrors } = browser);
-    page.setDefaultTimeout(HANG_GUARD_MS);
+    dashboard = await openServedDashboard({ name: 'dashboard', config: ['monitoring:', `  dockerIntervalMs: ${DOCKER_POLL_MS}`] });
+    page = dashboard.page;
   });
 
   // The data dir goes when the file ends.
   after(async () => {
-    await browser?.close();
-    if (served) await stopWithin(served, 10_000).catch(() => {});
+    await dashboard?.stop();
     await removeTestStacks();
   });
 
   it('opens the printed link and shows real system figures on the Overview', async () => {
-    await page.goto(served!.url);
-    // The token is traded for a cookie and dropped from the address bar.
+    // The printed link is open and live: its token was traded for a cookie and dropped from the address bar.
     assert.equal(new URL(page.url()).search, '');
     const cpu = page.getByRole('region', { name: 'CPU', exact: true });
     await cpu.getByText(/^\d+(\.\d+)?%$/).waitFor();
@@ -74,13 +59,12 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_G
     await disk.waitFor();
     assert.match((await disk.textContent()) ?? '', /\d+(\.\d+)? (B|kB|MB|GB|TB) free.*% free of/);
     assert.ok((await page.getByRole('region', { name: 'Checks' }).getByRole('listitem').count()) > 0, 'no status checks shown');
-    await page.getByText('live', { exact: true }).waitFor();
 
     await page.screenshot({ path: join(SCREENSHOTS, 'overview.png'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: join(SCREENSHOTS, 'overview-dark.png'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'light' });
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(dashboard!.pageErrors, []);
   });
 
   it('shows real stacks on the Stacks page, a hostile name literally, and a health change as Docker reports it', async (t) => {
@@ -98,7 +82,7 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_G
     const modelServer = app.get('model-server');
     await dockerHealthBecomes(modelServer.id, 'healthy');
 
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Stacks' }).click();
+    await openNavPage(page, 'Stacks');
     const stackSection = page.getByRole('region', { name: `Stack ${project}` });
     const row = stackSection.locator('tr', { has: page.getByText(modelServer.name, { exact: true }) });
     await row.getByText('healthy', { exact: true }).waitFor();
@@ -110,7 +94,7 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_G
     assert.equal(await hostileHeading.textContent(), HOSTILE_PROJECT);
     await page.getByText(hostile.get(HOSTILE_PROJECT).name, { exact: true }).waitFor();
     assert.equal(await page.locator('img').count(), 0);
-    assert.deepEqual(dialogs, [], 'a dialog opened: untrusted text was executed');
+    assert.deepEqual(dashboard!.dialogs, [], 'a dialog opened: untrusted text was executed');
 
     // Flip the health check; the page follows from Docker's event (no poll comes in this test's lifetime).
     await execIn(modelServer.id, ['rm', '-f', '/tmp/ok']);
@@ -134,21 +118,22 @@ describe('dashboard end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_G
     await page.emulateMedia({ colorScheme: 'light' });
 
     // Back on the Overview (fresh history queries, a few samples in by now): the stacks and their events.
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Overview' }).click();
+    await openNavPage(page, 'Overview');
     const summary = page.getByRole('region', { name: 'Stacks' });
     await summary.getByRole('button', { name: HOSTILE_PROJECT, exact: true }).waitFor();
     await summary.getByText(/\d+ of \d+ stacks healthy/).waitFor();
     await page.getByRole('region', { name: 'Recent events' }).getByText(modelServer.name, { exact: true }).first().waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'overview-with-stacks.png'), fullPage: true });
     assert.equal(await page.locator('img').count(), 0);
-    assert.deepEqual(dialogs, []);
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(dashboard!.dialogs, []);
+    assert.deepEqual(dashboard!.pageErrors, []);
   });
 
   it('says it is reconnecting when the server goes away', async () => {
     // A crash rather than a clean stop: the page must notice either way, and a kill cannot hang.
-    const exited = new Promise((resolve) => served!.child.once('exit', resolve));
-    served!.child.kill('SIGKILL');
+    const { child } = dashboard!.served;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
     await exited;
     await page.getByText(/Disconnected from Opsbar — reconnecting…/).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'disconnected.png') });

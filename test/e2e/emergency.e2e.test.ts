@@ -5,18 +5,17 @@
 // objects (a second stopped container left unticked, a running one, a named volume, the test image) stay.
 // OPSBAR_SCREENSHOTS=1 also writes docs/screenshots/emergency-plan.png and emergency-result.png.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { ActionRecord } from '../../shared/types/actions';
-import { missingE2ePrerequisites, openDashboardBrowser, stopWithin, type DashboardBrowser } from '../support/dashboardBrowser';
+import { openServedDashboard, type ServedDashboard } from '../support/dashboardBrowser';
 import { createTestStack, removeTestStacks, requireDocker, TEST_IMAGE, testDocker } from '../support/dockerEngine';
+import { docsScreenshots, openNavPage, testResultScreenshots } from '../support/e2ePages';
 import { eventually, HANG_GUARD_MS } from '../support/eventually';
-import { callApi, REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
-import { tempDir } from '../support/tempDir';
+import { callApi } from '../support/opsbarProcess';
 
-const SCREENSHOTS = process.env.OPSBAR_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : join(REPO_ROOT, 'test-results', 'screenshots');
+const SCREENSHOTS = docsScreenshots() ?? testResultScreenshots();
 const VOLUME = `opsbar-e2e-emergency-${process.pid}`;
 
 /** The engine's answer for a container: its state, or null once it is gone. */
@@ -30,29 +29,16 @@ async function containerState(id: string): Promise<string | null> {
 }
 
 describe('emergency disk plan end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_GUARD_MS }, () => {
-  let served: ServedOpsbar | undefined;
-  let browser: DashboardBrowser | undefined;
+  let dashboard: ServedDashboard | undefined;
   let page: Page;
-  let pageErrors: string[] = [];
-  let dialogs: string[] = [];
 
   before(async () => {
-    const missing = missingE2ePrerequisites();
-    if (missing.length > 0) throw new Error(`Cannot run the emergency end-to-end test:\n  - ${missing.join('\n  - ')}`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const dataDir = tempDir('opsbar-e2e-emergency-');
-    writeFileSync(join(dataDir, 'config.yaml'), ['gpu:', '  enabled: false', ''].join('\n'));
-    served = await serveOpsbar(dataDir);
-    browser = await openDashboardBrowser({ width: 1280, height: 900 });
-    ({ page, dialogs, pageErrors } = browser);
-    page.setDefaultTimeout(HANG_GUARD_MS);
-    await page.goto(served.url);
-    await page.getByText('live', { exact: true }).waitFor();
+    dashboard = await openServedDashboard({ name: 'emergency', config: ['gpu:', '  enabled: false'] });
+    page = dashboard.page;
   });
 
   after(async () => {
-    await browser?.close();
-    if (served) await stopWithin(served, 10_000).catch(() => {});
+    await dashboard?.stop();
     await removeTestStacks();
     await testDocker().getVolume(VOLUME).remove().catch(() => {});
   });
@@ -72,7 +58,7 @@ describe('emergency disk plan end to end (opsbar serve + Chromium)', { timeout: 
     await eventually('both one-shot containers to exit', async () => (await containerState(gone.id)) === 'exited' && (await containerState(stays.id)) === 'exited', { everyMs: 50 });
 
     // The tray's "Free disk space…" opens #/emergency/disk; here the page's own way there.
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Emergency' }).click();
+    await openNavPage(page, 'Emergency');
     await page.getByRole('button', { name: 'Free disk space…' }).click();
     assert.match(page.url(), /#\/emergency\/disk$/);
     const table = page.getByRole('table', { name: 'Plan items' });
@@ -114,14 +100,14 @@ describe('emergency disk plan end to end (opsbar serve + Chromium)', { timeout: 
     await docker.getVolume(VOLUME).inspect();
     await docker.getImage(TEST_IMAGE).inspect();
     // The run executed exactly the confirmed item.
-    const recent = await callApi(served!, 'actions.recent', { limit: 5 });
+    const recent = await callApi(dashboard!.served, 'actions.recent', { limit: 5 });
     assert.equal(recent.ok, true, JSON.stringify(recent.error));
     const run = (recent.value as ActionRecord[]).find((r) => r.outcome !== null);
     assert.deepEqual(run?.outcome?.items.map((i) => [i.id, i.outcome]), [[`container:${gone.id}`, 'done']]);
     // The index lists the run with its measured outcome.
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Emergency' }).click();
+    await openNavPage(page, 'Emergency');
     await page.getByRole('region', { name: 'Recent actions' }).getByRole('listitem').filter({ hasText: /Succeeded — Freed/ }).first().waitFor();
-    assert.deepEqual(dialogs, []);
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(dashboard!.dialogs, []);
+    assert.deepEqual(dashboard!.pageErrors, []);
   });
 });

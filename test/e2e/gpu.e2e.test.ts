@@ -3,33 +3,29 @@
 // and the built dashboard in Chromium. Waits on what the page shows, never on sleeps.
 // OPSBAR_SCREENSHOTS=1 also rewrites docs/screenshots/gpu.png (1280×900).
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { missingE2ePrerequisites, openDashboardBrowser, stopWithin, type DashboardBrowser } from '../support/dashboardBrowser';
+import { openServedDashboard, type ServedDashboard } from '../support/dashboardBrowser';
 import { createTestStack, dockerAvailable, removeTestStacks } from '../support/dockerEngine';
+import { docsScreenshots, gotoRoute } from '../support/e2ePages';
 import { HANG_GUARD_MS } from '../support/eventually';
-import { REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
+import { REPO_ROOT } from '../support/opsbarProcess';
 import { tempDir } from '../support/tempDir';
 
-const SCREENSHOTS = process.env.OPSBAR_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : null;
+const SCREENSHOTS = docsScreenshots();
 const H100 = join(REPO_ROOT, 'test', 'fixtures', 'nvidia-smi', 'captures', 'linux-x86_64__nvidia-h100-80gb-hbm3__590.48.01.txt');
 
 describe('GPU page end to end (opsbar serve + stand-in nvidia-smi + Chromium)', { timeout: 5 * HANG_GUARD_MS }, () => {
-  let served: ServedOpsbar | undefined;
-  let browser: DashboardBrowser | undefined;
+  let dashboard: ServedDashboard | undefined;
   let page: Page;
   let containerName: string | null = null;
 
   before(async () => {
-    const missing = missingE2ePrerequisites();
-    if (missing.length > 0) throw new Error(`Cannot run the GPU end-to-end test:\n  - ${missing.join('\n  - ')}`);
-    const dataDir = tempDir('opsbar-e2e-gpu-');
-    mkdirSync(join(dataDir, 'bin'));
-    const smi = join(dataDir, 'bin', 'nvidia-smi');
+    // The stand-in answers as `nvidia-smi`: a link of that name in a folder of its own.
+    const smi = join(tempDir('opsbar-e2e-gpu-bin-'), 'nvidia-smi');
     symlinkSync(join(REPO_ROOT, 'test', 'support', 'fakeNvidiaSmi.mjs'), smi);
-    writeFileSync(join(dataDir, 'config.yaml'), `gpu:\n  nvidiaSmiPath: ${smi}\n  processIntervalMs: 1000\n`);
     const env: NodeJS.ProcessEnv = { FAKE_NVIDIA_SMI_CAPTURE: H100, FAKE_NVIDIA_SMI_PHASE: 'load', FAKE_NVIDIA_SMI_GPUS: '2' };
     if (await dockerAvailable()) {
       const stack = await createTestStack('llm', [{ name: 'vllm' }]);
@@ -39,22 +35,17 @@ describe('GPU page end to end (opsbar serve + stand-in nvidia-smi + Chromium)', 
     } else {
       console.log('SKIPPED (part): no Docker engine, so no GPU process is mapped to a container in this run');
     }
-    served = await serveOpsbar(dataDir, [], env);
-    browser = await openDashboardBrowser({ width: 1280, height: 900 });
-    page = browser.page;
-    page.setDefaultTimeout(HANG_GUARD_MS);
+    dashboard = await openServedDashboard({ name: 'gpu', config: ['gpu:', `  nvidiaSmiPath: ${smi}`, '  processIntervalMs: 1000'], env });
+    page = dashboard.page;
   });
 
   after(async () => {
-    await browser?.close();
-    if (served) await stopWithin(served, 10_000).catch(() => {});
+    await dashboard?.stop();
     await removeTestStacks();
   });
 
   it('shows every GPU of the capture with its memory, and the processes by memory with their container', async () => {
-    await page.goto(served!.url);
-    await page.getByText('live', { exact: true }).waitFor();
-    await page.goto(`${served!.origin}/#/gpu`);
+    await gotoRoute(page, dashboard!.served, 'gpu');
     await page.getByText('GPU 0 · NVIDIA H100 80GB HBM3').waitFor();
     await page.getByText('GPU 1 · NVIDIA H100 80GB HBM3').waitFor();
     const body = (await page.textContent('body')) ?? '';
@@ -66,7 +57,7 @@ describe('GPU page end to end (opsbar serve + stand-in nvidia-smi + Chromium)', 
       await link.waitFor();
       assert.match((await link.getAttribute('href')) ?? '', /#\/stacks\?q=/);
     }
-    assert.deepEqual(browser!.pageErrors, []);
+    assert.deepEqual(dashboard!.pageErrors, []);
     if (SCREENSHOTS) {
       await page.locator('.chart-canvas canvas').first().waitFor().catch(() => undefined);
       await page.screenshot({ path: join(SCREENSHOTS, 'gpu.png'), fullPage: true });
@@ -74,9 +65,9 @@ describe('GPU page end to end (opsbar serve + stand-in nvidia-smi + Chromium)', 
   });
 
   it('the Overview has a GPU tile that links to the GPU page', async () => {
-    await page.goto(served!.origin + '/#/overview');
+    await gotoRoute(page, dashboard!.served, 'overview');
     const tile = page.getByRole('region', { name: 'GPU', exact: true });
     await tile.getByText(/of 79\.6 GB/).first().waitFor();
-    assert.deepEqual(browser!.pageErrors, []);
+    assert.deepEqual(dashboard!.pageErrors, []);
   });
 });

@@ -6,45 +6,30 @@
 // shows, never on sleeps. OPSBAR_SCREENSHOTS=1 also rewrites docs/screenshots/models.png and
 // models-empty.png (1280×900), and writes the Overview to test-results/screenshots/models-overview.png.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { missingE2ePrerequisites, openDashboardBrowser, stopWithin, type DashboardBrowser } from '../support/dashboardBrowser';
+import { openServedDashboard, type ServedDashboard } from '../support/dashboardBrowser';
+import { docsScreenshots, gotoRoute, testResultScreenshots } from '../support/e2ePages';
 import { HANG_GUARD_MS } from '../support/eventually';
 import { startFakeModelServer as startKindServer } from '../support/fakeModelKinds';
-import { REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
 import { startServingModelServer } from '../support/servingModelServer';
-import { tempDir } from '../support/tempDir';
 
-const SCREENSHOTS = process.env.OPSBAR_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : null;
+const SCREENSHOTS = docsScreenshots();
 const RATE = 40;
 const GB = 1024 ** 3;
 
-async function servedWith(models: string): Promise<ServedOpsbar> {
-  const dataDir = tempDir('opsbar-e2e-models-');
-  // No loopback port is searched (the host may run real model servers); Docker is not needed here.
-  writeFileSync(join(dataDir, 'config.yaml'), `docker:\n  enabled: false\nmodels:\n  detectPorts: []\n  intervalMs: 1000\n  probeIntervalMinutes: 0\n${models}`);
-  return serveOpsbar(dataDir);
-}
-
-async function openPage(browser: DashboardBrowser, served: ServedOpsbar, route: string): Promise<Page> {
-  const { page } = browser;
-  await page.goto(served.url);
-  await page.getByText('live', { exact: true }).waitFor();
-  await page.goto(`${served.origin}/#/${route}`);
-  return page;
+/** No loopback port is searched (the host may run real model servers); Docker is not needed here. */
+function modelsConfig(endpoints: string[]): string[] {
+  return ['docker:', '  enabled: false', 'models:', '  detectPorts: []', '  intervalMs: 1000', '  probeIntervalMinutes: 0', ...endpoints];
 }
 
 describe('Models page end to end (opsbar serve + loopback Ollama + Chromium)', { timeout: 5 * HANG_GUARD_MS }, () => {
-  let served: ServedOpsbar | undefined;
-  let browser: DashboardBrowser | undefined;
+  let dashboard: ServedDashboard | undefined;
   let page: Page;
   const closers: Array<() => Promise<void>> = [];
 
   before(async () => {
-    const missing = missingE2ePrerequisites();
-    if (missing.length > 0) throw new Error(`Cannot run the Models end-to-end test:\n  - ${missing.join('\n  - ')}`);
     const front = await startServingModelServer(
       'ollama',
       {
@@ -60,21 +45,18 @@ describe('Models page end to end (opsbar serve + loopback Ollama + Chromium)', {
     closers.push(() => front.close());
     const gone = await startKindServer('vllm');
     await gone.close();
-    served = await servedWith(`  endpoints:\n    - url: ${front.url}\n      name: Lab Ollama\n      kind: ollama\n    - url: ${gone.url}\n      name: vLLM on gpu-box\n      kind: vllm\n`);
-    if (SCREENSHOTS) mkdirSync(join(REPO_ROOT, 'test-results', 'screenshots'), { recursive: true });
-    browser = await openDashboardBrowser({ width: 1280, height: 900 });
-    page = browser.page;
-    page.setDefaultTimeout(HANG_GUARD_MS);
+    const endpoints = ['  endpoints:', `    - url: ${front.url}`, '      name: Lab Ollama', '      kind: ollama', `    - url: ${gone.url}`, '      name: vLLM on gpu-box', '      kind: vllm'];
+    dashboard = await openServedDashboard({ name: 'models', config: modelsConfig(endpoints) });
+    page = dashboard.page;
   });
 
   after(async () => {
-    await browser?.close();
-    if (served) await stopWithin(served, 10_000).catch(() => {});
+    await dashboard?.stop();
     for (const close of closers) await close().catch(() => {});
   });
 
   it('shows the endpoint and its loaded model; Probe now ends in a finished probe with its decode rate', async () => {
-    await openPage(browser!, served!, 'models');
+    await gotoRoute(page, dashboard!.served, 'models');
     const card = page.getByRole('region', { name: 'Lab Ollama', exact: true });
     await card.getByText('Ollama 0.6.2').waitFor();
     await card.getByText('up · ', { exact: false }).first().waitFor();
@@ -93,48 +75,43 @@ describe('Models page end to end (opsbar serve + loopback Ollama + Chromium)', {
     await model.getByText(/^Decode: min /).waitFor();
     await model.locator('.chart-canvas canvas').first().waitFor();
     assert.equal(await model.getByRole('button', { name: 'Probe qwen3:8b now' }).isEnabled(), true);
-    assert.deepEqual(browser!.pageErrors, []);
-    assert.deepEqual(browser!.dialogs, []);
+    assert.deepEqual(dashboard!.pageErrors, []);
+    assert.deepEqual(dashboard!.dialogs, []);
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'models.png'), fullPage: true });
   });
 
   it('the Overview has a Models tile with servers up and the loaded model, linking to the Models page', async () => {
-    await openPage(browser!, served!, 'overview');
+    await gotoRoute(page, dashboard!.served, 'overview');
     const tile = page.getByRole('region', { name: 'Models', exact: true });
     await tile.getByText('1 of 2 servers up · 1 model loaded').waitFor();
     await tile.getByText('qwen3:8b', { exact: true }).waitFor();
-    if (SCREENSHOTS) await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'screenshots', 'models-overview.png'), fullPage: true });
+    if (SCREENSHOTS) await page.screenshot({ path: join(testResultScreenshots(), 'models-overview.png'), fullPage: true });
     await tile.getByRole('link', { name: 'Open the Models page' }).click();
     await page.getByRole('region', { name: 'Lab Ollama', exact: true }).waitFor();
-    assert.deepEqual(browser!.pageErrors, []);
+    assert.deepEqual(dashboard!.pageErrors, []);
   });
 });
 
 describe('Models page end to end with no model server', { timeout: 3 * HANG_GUARD_MS }, () => {
-  let served: ServedOpsbar | undefined;
-  let browser: DashboardBrowser | undefined;
+  let dashboard: ServedDashboard | undefined;
 
   before(async () => {
-    const missing = missingE2ePrerequisites();
-    if (missing.length > 0) throw new Error(`Cannot run the Models end-to-end test:\n  - ${missing.join('\n  - ')}`);
-    served = await servedWith('');
-    browser = await openDashboardBrowser({ width: 1280, height: 900 });
-    browser.page.setDefaultTimeout(HANG_GUARD_MS);
+    dashboard = await openServedDashboard({ name: 'models', config: modelsConfig([]) });
   });
 
   after(async () => {
-    await browser?.close();
-    if (served) await stopWithin(served, 10_000).catch(() => {});
+    await dashboard?.stop();
   });
 
   it('says no server was found and how to name one in the config; the Overview has no Models tile', async () => {
-    const page = await openPage(browser!, served!, 'models');
+    const { page, served } = dashboard!;
+    await gotoRoute(page, served, 'models');
     await page.getByText('No model server found').waitFor();
     await page.getByText(/in config\.yaml \(/).waitFor();
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'models-empty.png'), fullPage: true });
-    await page.goto(`${served!.origin}/#/overview`);
+    await gotoRoute(page, served, 'overview');
     await page.getByText('Open the GPU page').waitFor();
     assert.equal(await page.getByRole('region', { name: 'Models', exact: true }).count(), 0);
-    assert.deepEqual(browser!.pageErrors, []);
+    assert.deepEqual(dashboard!.pageErrors, []);
   });
 });

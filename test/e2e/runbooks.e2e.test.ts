@@ -4,16 +4,16 @@
 // never on sleeps. OPSBAR_SCREENSHOTS=1 also rewrites docs/screenshots/runbooks.png and
 // docs/screenshots/runbook-run.png (1280×800).
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { missingE2ePrerequisites, openDashboardBrowser, stopWithin, type DashboardBrowser } from '../support/dashboardBrowser';
+import { openServedDashboard, type ServedDashboard } from '../support/dashboardBrowser';
+import { docsScreenshots, openNavPage } from '../support/e2ePages';
 import { HANG_GUARD_MS } from '../support/eventually';
-import { REPO_ROOT, serveOpsbar, type ServedOpsbar } from '../support/opsbarProcess';
 import { tempDir } from '../support/tempDir';
 
-const SCREENSHOTS = process.env.OPSBAR_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs', 'screenshots') : null;
+const SCREENSHOTS = docsScreenshots();
 const RUNBOOK_ID = 'e2e-flaky-check';
 const RUNBOOK_TITLE = 'E2E: check that recovers on retry';
 const GO_FILE = 'e2e-go';
@@ -101,42 +101,33 @@ async function assertInert(page: Page): Promise<void> {
 
 
 describe('runbooks end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_GUARD_MS }, () => {
-  let served: ServedOpsbar | undefined;
-  let browser: DashboardBrowser | undefined;
+  let dashboard: ServedDashboard | undefined;
   let page: Page;
-  let dataDir = '';
   let runUrl = '';
-  let dialogs: string[] = [];
-  let pageErrors: string[] = [];
 
   const stepItem = (n: number, title: string): Locator => page.getByRole('list', { name: 'Steps' }).getByRole('listitem', { name: `Step ${n}: ${title}`, exact: true });
   const stepState = (item: Locator, state: string): Locator => item.locator('.run-step-head').getByRole('img', { name: state, exact: true });
   const runState = (): Locator => page.getByRole('status', { name: 'Run state' });
 
   before(async () => {
-    const missing = missingE2ePrerequisites();
-    if (missing.length > 0) throw new Error(`Cannot run the runbooks end-to-end test:\n  - ${missing.join('\n  - ')}`);
-    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
-    dataDir = tempDir('opsbar-e2e-runbooks-');
-    const userRunbooks = join(dataDir, 'my-runbooks');
-    mkdirSync(userRunbooks);
+    // The user runbooks live in a folder of their own; the steps count and wait in the data dir.
+    const userRunbooks = tempDir('opsbar-e2e-runbooks-library-');
     writeFileSync(join(userRunbooks, `${RUNBOOK_ID}.md`), RUNBOOK);
-    writeFileSync(join(dataDir, 'config.yaml'), `runbooks:\n  directory: ${JSON.stringify(userRunbooks)}\n  scheduling: false\n`);
-    served = await serveOpsbar(dataDir);
-    browser = await openDashboardBrowser({ width: 1280, height: 800 });
-    ({ page, dialogs, pageErrors } = browser);
-    page.setDefaultTimeout(HANG_GUARD_MS);
+    dashboard = await openServedDashboard({
+      name: 'runbooks',
+      config: ['runbooks:', `  directory: ${JSON.stringify(userRunbooks)}`, '  scheduling: false'],
+      viewport: { width: 1280, height: 800 },
+    });
+    page = dashboard.page;
   });
 
-  // Runs whether the tests passed or not: nothing is left behind (the data dir goes when the file ends).
+  // Runs whether the tests passed or not: nothing is left behind (the data dirs go when the file ends).
   after(async () => {
-    await browser?.close();
-    if (served) await stopWithin(served, 10_000).catch(() => served?.child.kill('SIGKILL'));
+    await dashboard?.stop();
   });
 
   it('lists the built-in runbooks and the user runbook; the prose is inert text', async () => {
-    await page.goto(served!.url);
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Runbooks' }).click();
+    await openNavPage(page, 'Runbooks');
     const library = page.locator('.runbook-library');
     // The built-in library is loaded too.
     await library.getByRole('button', { name: new RegExp(SHOWCASE_RUNBOOK) }).waitFor();
@@ -182,7 +173,7 @@ describe('runbooks end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_GU
     assert.match((await output.textContent()) ?? '', new RegExp(HOSTILE_OUTPUT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     await assertInert(page);
 
-    writeFileSync(join(dataDir, GO_FILE), 'go');
+    writeFileSync(join(dashboard!.dataDir, GO_FILE), 'go');
     await stepState(step1, 'passed').waitFor();
     // Guided: the run waits before step 2. Step 1's record is one click away.
     await runState().getByText('waiting', { exact: true }).waitFor();
@@ -257,8 +248,8 @@ describe('runbooks end to end (opsbar serve + Chromium)', { timeout: 5 * HANG_GU
     const row = page.locator('.runs-table tr', { hasText: RUNBOOK_TITLE });
     await row.getByText('succeeded', { exact: true }).waitFor();
 
-    assert.deepEqual(dialogs, [], 'a dialog opened: untrusted text was executed');
-    assert.deepEqual(pageErrors, []);
+    assert.deepEqual(dashboard!.dialogs, [], 'a dialog opened: untrusted text was executed');
+    assert.deepEqual(dashboard!.pageErrors, []);
     await assertInert(page);
   });
 });

@@ -70,6 +70,13 @@ export async function stopWithin(served: ServedOpsbar, ms: number): Promise<void
   }
 }
 
+/** A fresh data dir `opsbar-e2e-<name>-` with `config` as its config.yaml (none when undefined: a first start). */
+export function e2eDataDir(name: string, config?: string[]): string {
+  const dataDir = tempDir(`opsbar-e2e-${name}-`);
+  if (config) writeFileSync(join(dataDir, 'config.yaml'), [...config, ''].join('\n'));
+  return dataDir;
+}
+
 /** A real `opsbar serve` on its own data dir with the built dashboard open in Chromium, live. */
 export interface ServedDashboard extends DashboardBrowser {
   served: ServedOpsbar;
@@ -95,8 +102,7 @@ export async function openServedDashboard(options: {
 }): Promise<ServedDashboard> {
   const missing = missingE2ePrerequisites();
   if (missing.length > 0) throw new Error(`Cannot run the ${options.name} end-to-end test:\n  - ${missing.join('\n  - ')}`);
-  const dataDir = tempDir(`opsbar-e2e-${options.name}-`);
-  if (options.config) writeFileSync(join(dataDir, 'config.yaml'), [...options.config, ''].join('\n'));
+  const dataDir = e2eDataDir(options.name, options.config);
   const served = await serveOpsbar(dataDir, [], options.env ?? {});
   let browser: DashboardBrowser;
   try {

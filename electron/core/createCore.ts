@@ -37,6 +37,7 @@ import { ModuleRunner } from './monitors/moduleRunner';
 import { builtInModules } from './monitors/registry';
 import type { OpsbarCore } from './opsbarCore';
 import { createCommandRunner, type CommandRunner } from './process/commandRunner';
+import { resourcePaths } from './resourcePaths';
 import { createRunbookSystem } from './runbooks/createRunbookSystem';
 import { checkTransitionEvents } from './status/checkTransitions';
 import { StatusAssembler } from './status/statusAssembler';
@@ -104,14 +105,16 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   if (options.adjustSettings) loaded = { ...loaded, settings: options.adjustSettings(loaded.settings) };
   for (const p of loaded.problems) notices.push(`Config ${p.path}: ${p.message}`);
 
+  // Inside Electron (the app, or the packaged `opsbar --opsbar-cli`), the Electron-ABI build of better-sqlite3.
+  const sqliteNativeBinding = options.sqliteNativeBinding ?? resourcePaths().sqliteNativeBinding;
   const databaseFile = options.history === 'memory' ? ':memory:' : join(options.dataDir, DATABASE_FILE_NAME);
-  const { store, notice } = OpsbarStore.open(databaseFile, { now: () => clock.now(), nativeBinding: options.sqliteNativeBinding });
+  const { store, notice } = OpsbarStore.open(databaseFile, { now: () => clock.now(), nativeBinding: sqliteNativeBinding });
   // A file that cannot be opened (disk full, read-only) is no reason not to start: history is kept in memory.
   if (notice.kind === 'corrupt-moved-aside' || notice.kind === 'memory-fallback') notices.push(notice.message);
 
   const live = new LiveHub();
   // A one-shot status keeps its history in memory, yet shows the probes stored in the file.
-  const probeFile = options.history === 'memory' ? ModelProbeLog.openReadOnly(join(options.dataDir, DATABASE_FILE_NAME), options.sqliteNativeBinding) : null;
+  const probeFile = options.history === 'memory' ? ModelProbeLog.openReadOnly(join(options.dataDir, DATABASE_FILE_NAME), sqliteNativeBinding) : null;
   const probeReader = () => probeFile?.log ?? store.probes;
   const modelProbes = new ProbeCoordinator({
     clock,
@@ -309,7 +312,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   let spilledActions: ActionLog | null = null;
   const actionStore = new SpillingActionLog(
     () => store.actions,
-    () => (spilledActions ??= new ActionLog(openDatabase(MEMORY_DATABASE, { now: () => clock.now(), nativeBinding: options.sqliteNativeBinding }).db)),
+    () => (spilledActions ??= new ActionLog(openDatabase(MEMORY_DATABASE, { now: () => clock.now(), nativeBinding: sqliteNativeBinding }).db)),
     (reason) => log.warn(`The history file cannot be written (${reason}): emergency plans and their runs are kept in memory by this process until it stops; plan and execute from the same window or command.`),
   );
   const dockerAdmin = createDockerAdmin(docker);

@@ -1,5 +1,6 @@
 // Fakes for Electron objects and a small fake core, shared by the shell's unit tests.
 // Nothing here imports 'electron' (it throws without a binary).
+import { defaultSettings } from '../../shared/config/settingsSchema';
 import { fullStatusMessage, noGpuSnapshot, noModelsSnapshot } from '../support/statusFixtures';
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowLike } from '../../electron/main/windows';
@@ -65,6 +66,8 @@ export class FakeCore implements Pick<OpsbarCore, 'dispatch' | 'subscribe' | 'st
   /** What the alert engine's snapshot says (the tray's colour); set it, or send it with publishAlerts. */
   currentAlerts: AlertsSnapshot = { at: 1, alerts: [], worstFiring: null };
   readonly alerts = { snapshot: () => this.currentAlerts } as unknown as OpsbarCore['alerts'];
+  /** The settings the shell reads (start at login). */
+  settings = () => defaultSettings();
   /** The desktop notifier the shell registered (electron/main/notifications.ts). */
   desktopNotifier: ((message: import('../../shared/types/notifications').NotificationMessage) => boolean) | null = null;
   readonly notifications = { setDesktop: (notifier: FakeCore['desktopNotifier']) => void (this.desktopNotifier = notifier) };

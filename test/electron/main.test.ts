@@ -16,6 +16,8 @@ const mainPath = require.resolve('../../electron/main/main');
 const createCorePath = require.resolve('../../electron/core/createCore');
 const electronPath = require.resolve('electron', { paths: [root] });
 const dataDir = tempDir('opsbar-main-');
+// Start at login (Linux: an XDG autostart entry) is applied at start: never in the real ~/.config.
+process.env.XDG_CONFIG_HOME = tempDir('opsbar-main-xdg-');
 
 function fakeElectron(gotLock: boolean) {
   const log: unknown[][] = [];

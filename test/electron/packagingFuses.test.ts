@@ -6,13 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
-import { parse } from 'yaml';
 
 const root = join(__dirname, '..', '..');
 // The wire's bytes are ASCII '1' (enabled) and '0' (disabled) (@electron/fuses' FuseState, not exported).
 const ENABLED = 0x31;
 const DISABLED = 0x30;
-const config = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { asar?: unknown; electronFuses?: Record<string, boolean> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const config = require(join(root, 'electron-builder.config.js')) as { asar?: unknown; electronFuses?: Record<string, boolean> };
 
 /** What each fuse must be, by @electron/fuses' name. */
 const EXPECTED: [keyof typeof FuseV1Options, boolean][] = [
@@ -26,7 +26,7 @@ const EXPECTED: [keyof typeof FuseV1Options, boolean][] = [
 ];
 
 describe('Electron fuses (packaging configuration)', () => {
-  test('electron-builder.yml sets each fuse, and packs the app into an asar', () => {
+  test('electron-builder.config.js sets each fuse, and packs the app into an asar', () => {
     const fuses = config.electronFuses ?? {};
     for (const [name, value] of EXPECTED) {
       const key = name.charAt(0).toLowerCase() + name.slice(1);
@@ -46,10 +46,10 @@ describe('Electron fuses (packaging configuration)', () => {
   });
 
   test('a packaged binary has the fuses flipped (needs a build in release/)', async (t) => {
-    const candidates = ['release/linux-unpacked/opsbar', 'release/mac/Opsbar.app', 'release/mac-arm64/Opsbar.app', 'release/win-unpacked/Opsbar.exe'].map((p) => join(root, p));
+    const candidates = ['release/linux-unpacked/opsbar-app', 'release/mac/Opsbar.app', 'release/mac-arm64/Opsbar.app', 'release/win-unpacked/Opsbar.exe'].map((p) => join(root, p));
     const binary = candidates.find((p) => existsSync(p));
     if (!binary) {
-      process.stderr.write('\nSKIPPED: no packaged Opsbar in release/ — run `npm run build && npx electron-builder --dir` to check the fuses of a real binary.\n\n');
+      process.stderr.write('\nSKIPPED: no packaged Opsbar in release/ — run `npm run dist` (or `npm run build && npx electron-builder --config electron-builder.config.js --dir`) to check the fuses of a real binary.\n\n');
       t.skip('no packaged app in release/');
       return;
     }

@@ -5,7 +5,7 @@ import type { Settings } from '../../../shared/config/settingsSchema';
 import type { NewOpsEvent } from '../../../shared/types/events';
 import type { MaintenanceWindowView, RunDetail, ScheduleView } from '../../../shared/types/runbooks';
 import type { StatusSnapshot } from '../../../shared/types/status';
-import { appRoot } from '../appPaths';
+import { resourcePaths } from '../resourcePaths';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { DockerClientProvider } from '../monitors/docker/dockerClientProvider';
@@ -61,8 +61,9 @@ export interface RunbookSystem {
   stop(): Promise<void>;
 }
 
+/** The shipped runbooks: `runbooks/` in a checkout, `<resources>/runbooks` packaged (resourcePaths.ts decides). */
 export function builtinRunbookDir(): string {
-  return join(appRoot(), 'runbooks');
+  return resourcePaths().runbooksDir;
 }
 
 /** `~` and `~/x` are the home folder; relative paths are read from the data directory. */

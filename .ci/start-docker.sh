@@ -3,7 +3,8 @@
 set -euo pipefail
 if ! docker info >/dev/null 2>&1; then
   echo "Starting dockerd…"
-  (dockerd >/tmp/dockerd.log 2>&1 &)
+  # Its own session: a job control group that ends (a CI step, a shell tool timing out) must not take the engine with it.
+  (setsid dockerd >/tmp/dockerd.log 2>&1 </dev/null &)
   for _ in $(seq 1 60); do docker info >/dev/null 2>&1 && break; sleep 1; done
   docker info >/dev/null 2>&1 || { echo "dockerd did not start; its log:"; tail -n 50 /tmp/dockerd.log; exit 1; }
 fi

@@ -37,6 +37,10 @@ export const defaultHandlers: FakeHandlers = {
   'incidents.weekly': () => [],
   'notifications.channels': () => [],
   'audit.list': () => [],
+  // A container row's log: quiet and not following (containerLogs.test.tsx drives a live one).
+  'logs.open': (p) => ({ sessionId: 'fake-session-1', containerId: 'c'.repeat(64), containerName: p.container, tty: false, following: false, lines: [] }),
+  'logs.keepAlive': () => ({ open: false }),
+  'logs.close': () => ({ closed: false }),
 };
 
 export function createFakeTransport(overrides: FakeHandlers = {}, connection: ConnectionStatus = 'connected'): FakeTransport {

@@ -60,8 +60,9 @@ Commands:
   snapshots [--stack NAME] [--json]   Known-good stack snapshots, with what differs from now
   snapshot take STACK                 Takes a snapshot of a stack now
 
-  logs CONTAINER [--tail N] [--follow]   A container's log (last 500 lines by default;
-           --follow keeps printing new lines until Ctrl-C)
+  logs CONTAINER [--tail N|all] [--follow] [--json]
+           A container's log (last 500 lines by default; stderr lines marked "stderr|");
+           --follow keeps printing new lines until Ctrl-C or the container stops
   restart|stop|start CONTAINER [--yes] [--json]
   restart --stack NAME [--yes] [--json]
            Plans the action (what will be stopped and started, in which order), asks, runs it

@@ -4,9 +4,15 @@ import { formatBytes, formatPercent } from '../format';
 import { useLiveEvents } from '../hooks/useLiveEvents';
 import { EventList } from './EventList';
 import { HistorySparkline } from './HistorySparkline';
+import { ContainerLogs } from './logs/ContainerLogs';
 import { ErrorState, LoadingState } from './StateViews';
 
-/** History and recent events of one container. */
+/** A container in trouble: its log is what the operator wants first. */
+export function isFailing(container: ContainerInfo): boolean {
+  return container.state === 'exited' || container.state === 'dead' || container.state === 'restarting' || container.health === 'unhealthy';
+}
+
+/** History, recent events and the log of one container (a failing one's log first). */
 export function ContainerDetail({ stackName, container }: { stackName: string; container: ContainerInfo }) {
   const events = useLiveEvents(10, container.name);
   const key = `${stackName}/${container.name}`;
@@ -35,6 +41,7 @@ export function ContainerDetail({ stackName, container }: { stackName: string; c
           <LoadingState what="events" />
         )}
       </div>
+      <ContainerLogs container={container.name} first={isFailing(container)} />
     </div>
   );
 }

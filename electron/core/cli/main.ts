@@ -65,8 +65,10 @@ Commands:
            --follow keeps printing new lines until Ctrl-C or the container stops
   restart|stop|start CONTAINER [--yes] [--json]
   restart --stack NAME [--yes] [--json]
-           Plans the action (what will be stopped and started, in which order), asks, runs it
-           through the emergency framework (audited) and waits for running/healthy
+           Plans the action (what will be stopped and started, in which order), asks on a
+           terminal (without one it needs --yes), runs it through the emergency framework
+           (audited) and waits for running/healthy. Exit: 0 verified, 1 failed or not
+           verified, 3 refused or not confirmed
   diagnostics --out FILE   What to attach to a bug report: versions, settings without
            secrets, the last status, recent events and errors, the store's health
 

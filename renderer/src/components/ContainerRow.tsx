@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 import type { ContainerInfo } from '../../../shared/types/docker';
 import { UNKNOWN, formatBytes, formatDuration, formatPercent } from '../format';
+import { ContainerActions } from './containers/ContainerActions';
 import { ContainerDetail } from './ContainerDetail';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -33,6 +34,7 @@ export function ContainerRow({ stackName, container: c, now, expanded, onToggle 
             {c.service && c.service !== c.name ? `${c.service} · ` : ''}
             {c.image}
           </div>
+          <ContainerActions container={c} />
         </td>
         <td>
           <SeverityBadge severity={running ? 'ok' : c.state === 'exited' || c.state === 'dead' ? c.severity : 'warning'} label={c.state} />

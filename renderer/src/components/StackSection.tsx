@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { Stack } from '../../../shared/types/docker';
 import { useNow } from '../hooks/useNow';
 import { ContainerRow } from './ContainerRow';
+import { StackActions } from './containers/StackActions';
 import { SeverityBadge } from './SeverityBadge';
 import { describeCounts } from './StacksSummary';
 
@@ -17,6 +18,7 @@ export function StackSection({ stack }: { stack: Stack }) {
         <h2 className="stack-name">{stack.name}</h2>
         <span className="muted">{stack.kind === 'compose' ? 'compose project' : 'standalone containers'}</span>
         <span className="muted">{describeCounts(stack)}</span>
+        <StackActions stack={stack} />
       </header>
       <table className="containers">
         <thead>

@@ -3,6 +3,7 @@ import { emergencyRoute } from '../../../shared/actions/actionLinks';
 import { ACTION_NAMES, type ActionName } from '../../../shared/types/actions';
 import type { StatusSnapshot } from '../../../shared/types/status';
 import { ActionPlanPanel } from '../components/emergency/ActionPlanPanel';
+import { ContainerPlanRoute } from '../components/emergency/ContainerPlanRoute';
 import { DiskUsagePanel } from '../components/emergency/DiskUsagePanel';
 import { ACTION_LINES, ACTION_TITLES } from '../components/emergency/emergencyFormat';
 import { RecentActions } from '../components/emergency/RecentActions';
@@ -46,6 +47,12 @@ function EmergencyIndex({ navigate, status }: Pick<EmergencyPageProps, 'navigate
             <span className="muted">{ACTION_LINES.rollback}</span>
             <StackChooser status={status.data} navigate={navigate} />
           </li>
+          <li className="emergency-container-line">
+            <span>
+              <strong>{ACTION_TITLES.container}:</strong> <span className="muted">{ACTION_LINES.container}</span> Use the buttons on each container and stack on{' '}
+              <a href="#/stacks">the Stacks page</a>, or the tray's Containers menu.
+            </span>
+          </li>
         </ul>
       </Panel>
       <RecentActions />
@@ -74,7 +81,7 @@ function RollbackPage({ query, navigate, status }: Omit<EmergencyPageProps, 'pat
   );
 }
 
-/** `#/emergency` (the three actions, recent runs) and `#/emergency/<action>` (its plan view). */
+/** `#/emergency` (the actions, recent runs) and `#/emergency/<action>` (its plan view; `container` takes verb and container or stack). */
 export function EmergencyPage({ path, query, navigate, status }: EmergencyPageProps) {
   const action = path[0];
   if (action === undefined || action === '') return <EmergencyIndex navigate={navigate} status={status} />;
@@ -88,6 +95,7 @@ export function EmergencyPage({ path, query, navigate, status }: EmergencyPagePr
     );
   }
   if (action === 'rollback') return <RollbackPage query={query} navigate={navigate} status={status} />;
+  if (action === 'container') return <ContainerPlanRoute query={query} />;
   return (
     <div className="emergency-columns">
       <Panel title="Plan">

@@ -147,10 +147,11 @@ test('a plan with no selected item passes the execute step without executing any
   assert.deepEqual(h.system.executions, []);
 });
 
-test('an action step takes action=disk|gpu|rollback, stack= and snapshot=, with ${PARAM} placeholders checked when they run', () => {
+test('an action step takes action=disk|gpu|rollback|container, stack= and snapshot=, with ${PARAM} placeholders checked when they run', () => {
   const problems = (attributes: Record<string, string>) => actionStepKind.validate({ body: 'emergency.plan', attributes });
   assert.deepEqual(problems({ action: 'disk' }), []);
   assert.deepEqual(problems({ action: 'rollback', stack: '${STACK}', snapshot: '${SNAPSHOT}' }), []);
   assert.deepEqual(problems({ action: '${WHICH}' }), []);
-  assert.deepEqual(problems({ action: 'nuke' }), ['action "nuke" must be disk or gpu or rollback']);
+  assert.deepEqual(problems({ action: 'container', verb: 'restart', container: '${NAME}' }), []);
+  assert.deepEqual(problems({ action: 'nuke' }), ['action "nuke" must be disk or gpu or rollback or container']);
 });

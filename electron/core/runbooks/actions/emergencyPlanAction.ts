@@ -1,13 +1,14 @@
-import { actionPlanRequestSchema, stackNameSchema, type ActionPlanRequest } from '../../../../shared/api/contract/actions';
+import { actionPlanRequestSchema, containerRefSchema, stackNameSchema, type ActionPlanRequest } from '../../../../shared/api/contract/actions';
 import { ACTION_NAMES, type ActionName } from '../../../../shared/types/actions';
 import type { ActionResult, OpsbarAction } from '../steps/stepKind';
 import { NO_ACTION_SYSTEM, runbookActor, type EmergencyActionDeps } from './emergencyActionDeps';
 import { planText } from './emergencyPlanText';
 
-const ATTRIBUTES = ['action', 'stack', 'snapshot'] as const;
+const ATTRIBUTES = ['action', 'stack', 'snapshot', 'verb', 'container'] as const;
 
 /**
- * `emergency.plan action=disk|gpu|rollback [stack=…] [snapshot=…]`: asks the action system for
+ * `emergency.plan action=disk|gpu|rollback [stack=…] [snapshot=…]`, or `action=container
+ * verb=restart|stop|start container=NAME` (or `verb=restart stack=NAME`): asks the action system for
  * a plan, writes it to the step output (items, what is kept and why, notes, refusals) and
  * remembers its id for this run's `emergency.execute` step. Touches nothing. A plan with
  * refusals fails the step and leaves the run without a plan to execute.
@@ -50,7 +51,11 @@ function requestOf(attributes: Record<string, string>): ActionPlanRequest | stri
   const action = attributes.action?.trim() ?? '';
   const stack = attributes.stack?.trim() || undefined;
   const snapshot = attributes.snapshot?.trim() || undefined;
+  const verb = attributes.verb?.trim() || undefined;
+  const container = attributes.container?.trim() || undefined;
   if (!(ACTION_NAMES as readonly string[]).includes(action)) return `action="${action}" must be ${ACTION_NAMES.join(', ')}`;
+  if ((action as ActionName) === 'container') return containerRequestOf(verb, container, stack, snapshot);
+  if (verb !== undefined || container !== undefined) return `verb and container apply to action=container only, not action=${action}`;
   if ((action as ActionName) !== 'rollback') {
     if (stack !== undefined || snapshot !== undefined) return `stack and snapshot apply to action=rollback only, not action=${action}`;
     return actionPlanRequestSchema.parse({ action, params: {} });
@@ -60,6 +65,19 @@ function requestOf(attributes: Record<string, string>): ActionPlanRequest | stri
   if (!name.success) return `stack "${stack}": ${name.error.issues[0]?.message ?? 'not a compose project name'}`;
   const parsed = actionPlanRequestSchema.safeParse({ action, params: { stack, ...(snapshot ? { snapshotId: snapshot } : {}) } });
   if (!parsed.success) return `snapshot "${snapshot}": ${parsed.error.issues[0]?.message ?? 'not a snapshot id'}`;
+  return parsed.data;
+}
+
+/** `action=container verb=restart container=NAME` (or `stack=NAME` for a whole stack's restart). */
+function containerRequestOf(verb: string | undefined, container: string | undefined, stack: string | undefined, snapshot: string | undefined): ActionPlanRequest | string {
+  if (snapshot !== undefined) return 'snapshot applies to action=rollback only, not action=container';
+  if (verb === undefined) return 'action=container needs verb=restart, verb=stop or verb=start';
+  if ((container === undefined) === (stack === undefined)) return 'action=container needs either container= (a name or id) or stack= (restart only), not both';
+  if (container !== undefined && !containerRefSchema.safeParse(container).success) return `container "${container}" is not a container name or id`;
+  if (stack !== undefined && !stackNameSchema.safeParse(stack).success) return `stack "${stack}" is not a compose project name`;
+  if (stack !== undefined && verb !== 'restart') return 'a whole stack can only be restarted (verb=restart stack=NAME)';
+  const parsed = actionPlanRequestSchema.safeParse({ action: 'container', params: { verb, ...(container ? { container } : { stack }) } });
+  if (!parsed.success) return `verb "${verb}": ${parsed.error.issues[0]?.message ?? 'must be restart, stop or start'}`;
   return parsed.data;
 }
 

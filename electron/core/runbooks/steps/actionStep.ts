@@ -11,9 +11,11 @@ import type { ActionResult, StepExecution, StepKind, StepResult } from './stepKi
  */
 const ACTION_ATTRIBUTES: Record<string, readonly string[] | null> = {
   'max-severity': ['ok', 'warning'],
-  action: ['disk', 'gpu', 'rollback'],
+  action: ['disk', 'gpu', 'rollback', 'container'],
   stack: null,
   snapshot: null,
+  verb: ['restart', 'stop', 'start'],
+  container: null,
 };
 const ATTRIBUTES = Object.keys(ACTION_ATTRIBUTES);
 const PLACEHOLDER = /\$\{[A-Z][A-Z0-9_]*\}/g;

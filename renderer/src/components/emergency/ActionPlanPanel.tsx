@@ -96,8 +96,14 @@ function PlanAndRun({ plan, onReplan, onRollForward }: PlanAndRunProps) {
       {!started && plan.items.length > 0 ? (
         <div className="plan-confirm">
           <p className="plan-total" aria-live="polite">
-            {predicted.count} of {plan.items.length} items ticked · {plan.action === 'gpu' ? 'memory held' : 'predicted to free'} <strong>{formatBytes(predicted.bytes)}</strong>
-            {predicted.unknown > 0 ? `, plus ${plural(predicted.unknown, 'item')} whose size is not known before (the result measures it)` : ''}
+            {predicted.count} of {plan.items.length} items ticked
+            {plan.action === 'container' ? null : (
+              <>
+                {' '}
+                · {plan.action === 'gpu' ? 'memory held' : 'predicted to free'} <strong>{formatBytes(predicted.bytes)}</strong>
+                {predicted.unknown > 0 ? `, plus ${plural(predicted.unknown, 'item')} whose size is not known before (the result measures it)` : ''}
+              </>
+            )}
           </p>
           <button
             type="button"

@@ -26,6 +26,7 @@ const KIND_WORDS: Record<string, string> = {
   'model.unload': 'Unload model',
   'container.restart': 'Restart container',
   'container.stop': 'Stop container',
+  'container.start': 'Start container',
   'process.stop': 'Stop process',
 };
 

@@ -354,10 +354,12 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
   const setup = createSetupService({
     configPath,
     firstRun: () => !existsSync(configPath),
-    collect: () => oneShotStatus(),
+    collect: (ids) => oneShotStatus(ids),
     inventory: readInventory,
     writeSettings: updateSettings,
     platform: process.platform,
+    audit,
+    clock,
   });
   const diagnostics = createDiagnostics({
     now: () => clock.now(),

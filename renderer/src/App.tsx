@@ -8,6 +8,8 @@ import { useBrowserNotifications } from './hooks/useBrowserNotifications';
 import { useHashRoute } from './hooks/useHashRoute';
 import { useIncidents } from './hooks/useIncidents';
 import { useLiveStatus } from './hooks/useLiveStatus';
+import { useFirstRun } from './components/welcome/useSetupDetection';
+import { WelcomePage } from './pages/WelcomePage';
 import { ROUTES } from './routes';
 import type { Transport } from './transport';
 
@@ -34,11 +36,21 @@ function Shell() {
   );
 }
 
+/**
+ * A first start (no config file yet) shows the welcome view until its choice is written. The
+ * dashboard is shown meanwhile and whenever the question fails: it is never held back by it.
+ */
+function FirstRunGate() {
+  const firstRun = useFirstRun();
+  if (firstRun.phase === 'welcome' && firstRun.detection) return <WelcomePage detection={firstRun.detection} onDone={firstRun.done} />;
+  return <Shell />;
+}
+
 /** The whole UI on one transport (the preload bridge, HTTP, or a test fake). */
 export function App({ transport }: { transport: Transport }) {
   return (
     <OpsbarContext.Provider value={transport}>
-      <Shell />
+      <FirstRunGate />
     </OpsbarContext.Provider>
   );
 }

@@ -22,7 +22,7 @@ export interface EverydayHandlerDeps {
   status(): StatusSnapshot;
   logs: LogService;
   httpSuggestions(): Promise<HttpCheckSuggestion[]>;
-  setup: { detect(): Promise<SetupDetection>; apply(choice: SetupChoice): Promise<SettingsView> };
+  setup: { detect(): Promise<SetupDetection>; apply(choice: SetupChoice, actor?: string): Promise<SettingsView> };
   diagnostics(): Promise<DiagnosticsBundle>;
 }
 
@@ -35,7 +35,7 @@ export function everydayApiHandlers(deps: EverydayHandlerDeps): Pick<ApiHandlers
     'http.snapshot': () => deps.status().http,
     'http.suggestions': () => deps.httpSuggestions(),
     'setup.detect': () => deps.setup.detect(),
-    'setup.apply': (p) => deps.setup.apply(p),
+    'setup.apply': (p, context) => deps.setup.apply(p, context?.caller),
     'diagnostics.bundle': () => deps.diagnostics(),
     'settings.schema': () => settingsSchemaView(),
   };

@@ -79,6 +79,8 @@ export function updateConfigFile(path: string, patch: SettingsPatch): LoadedConf
   }
   const doc = existing ?? parseDocument('# Opsbar settings. Every field is optional; see README.md.\n{}\n');
   if (!isMap(doc.contents)) throw new ConfigWriteError(`Not saving: ${path} is not a mapping of sections.`);
+  // A new file is written in block style (`docker:\n  enabled: true`), not as the seed's one-line `{}`.
+  if (!existing) doc.contents.flow = false;
   // The operator's own values are written (`for: 2m`), not the parsed ones (120000 ms would read back as seconds).
   const written = patch as Record<string, Record<string, unknown> | undefined>;
   for (const [section, fields] of Object.entries(validPatch)) {

@@ -32,7 +32,7 @@ import { createDockerClientProvider, type DockerClientProvider } from './monitor
 import type { AnyMonitorModule, MonitorDeps } from './monitors/monitorModule';
 import { ProbeCoordinator } from './monitors/models/probing/probeCoordinator';
 import { createNotificationSystem } from './notifications/createNotificationSystem';
-import { redactSettingsView, restoreWebhookUrls } from './notifications/webhookSecrets';
+import { redactSettingsView, restoreSecrets } from './config/settingsSecrets';
 import { ModuleRunner } from './monitors/moduleRunner';
 import { builtInModules } from './monitors/registry';
 import type { OpsbarCore } from './opsbarCore';
@@ -251,15 +251,15 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     retentionTimer = clock.setTimeout(runRetention, RETENTION_INTERVAL_MS);
   };
 
-  // Webhook URLs are secrets: the view (the renderer, the API) gets them redacted.
+  // Webhook and health check URLs may hold secrets: the view (the renderer, the API) gets them redacted.
   const settingsView = (): SettingsView => redactSettingsView({ settings: loaded.settings, configPath, problems: loaded.problems });
 
   let started = false;
   let stopping: Promise<void> | null = null;
   const updateSettings = async (patch: SettingsPatch): Promise<SettingsView> => {
     const before = loaded.settings;
-    // A webhook sent back in its redacted form keeps the stored URL.
-    loaded = updateConfigFile(configPath, restoreWebhookUrls(loaded.settings, patch));
+    // A webhook or check URL sent back in its redacted form keeps the stored URL.
+    loaded = updateConfigFile(configPath, restoreSecrets(loaded.settings, patch));
     if (JSON.stringify(before.runbooks) !== JSON.stringify(loaded.settings.runbooks)) runbookSystem.reload();
     // Thresholds apply at this evaluation; a module whose collection settings changed restarts alone.
     if (started) await runner.apply(loaded.settings);

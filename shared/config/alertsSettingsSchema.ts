@@ -25,7 +25,7 @@ export const alertRuleSchema = z
 
 export const alertsSchema = z
   .object({
-    /** Per alert kind (`disk.free`, `gpu.memory`, `container.restart_loop`, `model.down`…). */
+    /** Per alert kind (`disk.free`, `gpu.memory`, `container.restart_loop`, `model.down`, `http.down`…). */
     rules: z.record(z.string().min(1).max(128), alertRuleSchema).default({}),
     /** Five or more transitions within the window → one "flapping" notice, quiet until stable as long. */
     flapping: z

@@ -37,6 +37,8 @@ export const DEFAULT_RULES: Readonly<Record<string, RuleDefaults>> = {
   'cpu.*': { forMs: 120_000 },
   'model.down': { forMs: 30_000, emergencyAfterMs: 300_000 },
   'model.slow': { forMs: 0 },
+  // A health check is down after its failures in a row (the debounce): it fires at once and recovers at the first good answer.
+  'http.down': { forMs: 0, clearForMs: 0 },
 };
 
 /** The default of a kind: its own entry, else a `family.*` entry (`cpu.*`). */

@@ -3,7 +3,7 @@ import type { SettingChange, SettingsProposal } from '../../../shared/api/contra
 import type { z } from 'zod';
 import type { Settings, SettingsView, settingsPatchSchema } from '../../../shared/config/settingsSchema';
 import type { CallContext } from '../api/dispatcher';
-import { redactChangeValue } from '../notifications/webhookSecrets';
+import { redactChangeValue } from './settingsSecrets';
 import { RefusedError } from '../refusedError';
 import type { AuditEntry } from '../store/auditLog';
 

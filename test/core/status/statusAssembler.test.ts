@@ -74,7 +74,7 @@ test('all fine is ok, with a line per check the tray can show', () => {
   assert.equal(disk.summary, '410 GB free (18% used)');
   assert.equal(status.checks.find((c) => c.id === 'docker')!.summary, 'No containers');
   assert.equal(status.checks.some((c) => c.id.startsWith('gpu')), false, 'no GPU on the host is not a check');
-  assert.deepEqual(Object.keys(status).sort(), ['at', 'checks', 'docker', 'gpu', 'models', 'overall', 'system']);
+  assert.deepEqual(Object.keys(status).sort(), ['at', 'checks', 'docker', 'gpu', 'http', 'models', 'overall', 'system']);
 });
 
 test('disk free below the warning and critical thresholds', () => {

@@ -21,7 +21,7 @@ function status(at: number, cpu: number, dockerAt = 1): StatusSnapshot {
 test('a live message carries only the modules whose snapshot changed', () => {
   const changes = new StatusChanges();
   const first = changes.next(status(1, 10))!;
-  assert.deepEqual(Object.keys(first.modules).sort(), ['docker', 'gpu', 'models', 'system']);
+  assert.deepEqual(Object.keys(first.modules).sort(), ['docker', 'gpu', 'http', 'models', 'system']);
   const second = changes.next(status(2, 20))!;
   assert.deepEqual(Object.keys(second.modules), ['system'], 'docker and gpu did not change');
   assert.equal(second.head.checks[0].summary, '20%');

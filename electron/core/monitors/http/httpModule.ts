@@ -1,20 +1,36 @@
-import type { HttpSnapshot } from '../../../../shared/types/http';
 import type { MonitorModule, SeriesDoc } from '../monitorModule';
+import { httpAlertConditions, httpChecks, unattemptedView } from './httpChecks';
+import { httpText } from './httpText';
+import { httpTrayLines } from './httpTrayLines';
 
-// FOUNDATION STUB — the http helper replaces this file.
-export const HTTP_SERIES: readonly SeriesDoc[] = [{ name: 'http.latencyMs:<name>', unit: 'ms', description: 'How long a health check took to answer (written when it answered).' }];
-
-const empty = (at: number): HttpSnapshot => ({ at, checks: [] });
+export const HTTP_SERIES: readonly SeriesDoc[] = [
+  { name: 'http.latencyMs:<name>', unit: 'ms', description: 'How long a health check took to answer (written when it answered, whatever the status).' },
+  { name: 'http.up:<name>', unit: '1/0', description: 'Whether a health check attempt got the expected answer (1) or not (0).' },
+];
 
 /** HTTP health checks from `http.checks`: status, body, latency; `http.down` after consecutive failures. */
 export const httpModule: MonitorModule<'http'> = {
   id: 'http',
-  label: 'HTTP checks',
+  label: 'Health checks',
   enabled: (settings) => settings.http.enabled && settings.http.checks.length > 0,
   collectionSettings: ({ http }) => http,
-  createCollector() {
-    throw new Error('not implemented');
+  async createCollector(settings, deps) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { HttpCollector } = require('./httpCollector') as typeof import('./httpCollector');
+    return new HttpCollector({ checks: settings.http.checks, clock: deps.clock, previous: deps.peerSnapshot('http') });
   },
-  assess: ({ snapshot, at }) => ({ snapshot: snapshot ?? empty(at), checks: [] }),
+  assess({ snapshot, error, enabled, settings, at }) {
+    if (!enabled) return { snapshot: { at, checks: [] }, checks: [] };
+    if (!snapshot || error) {
+      const reason = error ?? 'Not checked yet';
+      const views = settings.http.checks.map(unattemptedView);
+      return { snapshot: { at, checks: views }, checks: [{ id: 'http', label: 'Health checks', severity: 'unknown', summary: reason }] };
+    }
+    return httpChecks(snapshot);
+  },
+  alertConditions: (assessment) => httpAlertConditions(assessment),
+  trayLines: httpTrayLines,
+  oneShot: { readings: 1, gapMs: 0 },
+  text: httpText,
   series: HTTP_SERIES,
 };

@@ -1,4 +1,5 @@
 // A fake OpsbarClient over the fixtures: records calls, answers from a handler table, pushes live messages.
+import { settingsSchemaView } from '../../electron/core/config/settingsSchemaView';
 import type { ApiMethod, ApiPayload, ApiResult } from '../../shared/api/contract';
 import type { LiveMessage } from '../../shared/api/live';
 import { ApiCallError, ConnectionStore, type ConnectionStatus, type Transport } from '../../renderer/src/transport';
@@ -41,6 +42,8 @@ export const defaultHandlers: FakeHandlers = {
   'logs.open': (p) => ({ sessionId: 'fake-session-1', containerId: 'c'.repeat(64), containerName: p.container, tty: false, following: false, lines: [] }),
   'logs.keepAlive': () => ({ open: false }),
   'logs.close': () => ({ closed: false }),
+  // The Settings page's forms: the real sections' JSON Schema (test files may import the core; the bundle never does).
+  'settings.schema': () => settingsSchemaView(),
 };
 
 export function createFakeTransport(overrides: FakeHandlers = {}, connection: ConnectionStatus = 'connected'): FakeTransport {

@@ -26,12 +26,12 @@ function plural(n: number, one: string, many = `${one}s`): string {
 export function dockerSentence(docker: SetupDetection['docker']): string {
   if (!docker.found) return `Docker: not found — ${docker.detail.replace(/\.$/, '')}`;
   const at = docker.endpoint ? ` at ${docker.endpoint}` : '';
-  return `Docker: ${DOCKER_KIND_LABELS[docker.kind]}${at} — ${plural(docker.containers, 'container')} (${docker.detail})`;
+  return `Docker: ${DOCKER_KIND_LABELS[docker.kind]}${at} — ${plural(docker.containers, 'container')}`;
 }
 
 export function gpuSentence(gpus: SetupDetection['gpus']): string {
   if (!gpus.found) return `GPUs: none found (${gpus.detail.replace(/\.$/, '')})`;
-  return `GPUs: ${gpus.names.join(', ')} (${gpus.detail})`;
+  return `GPUs: ${gpus.names.join(', ')}`;
 }
 
 export function modelServersSentence(servers: SetupDetection['modelServers']): string {
@@ -46,5 +46,8 @@ export function disksSentence(disks: SetupDetection['disks']): string {
 
 /** What a first start found, one sentence per finding (the CLI and the log say it as the welcome view does). */
 export function detectionLines(detection: SetupDetection): string[] {
-  return [dockerSentence(detection.docker), gpuSentence(detection.gpus), modelServersSentence(detection.modelServers), disksSentence(detection.disks)];
+  // The welcome view shows each detail on a line of its own; a line of text carries it in brackets.
+  const docker = detection.docker.found ? `${dockerSentence(detection.docker)} (${detection.docker.detail})` : dockerSentence(detection.docker);
+  const gpus = detection.gpus.found ? `${gpuSentence(detection.gpus)} (${detection.gpus.detail})` : gpuSentence(detection.gpus);
+  return [docker, gpus, modelServersSentence(detection.modelServers), disksSentence(detection.disks)];
 }

@@ -39,9 +39,9 @@ describe('first start end to end (welcome view)', { timeout: 4 * HANG_GUARD_MS }
     const welcome = page.getByRole('main', { name: 'Welcome' });
     await welcome.getByRole('heading', { name: 'Welcome to Opsbar' }).waitFor();
     const docker = welcome.getByRole('region', { name: 'Docker' });
-    await docker.getByText(/^Docker: Linux engine at \S+ — \d+ containers? \(Linux engine [\d.]+/).waitFor();
+    await docker.getByText(/^Docker: Linux engine at \S+ — \d+ containers?$/).waitFor();
     const gpus = welcome.getByRole('region', { name: 'GPUs' });
-    await gpus.getByText(/^GPUs: NVIDIA H100 80GB HBM3 \(/).waitFor();
+    await gpus.getByText('GPUs: NVIDIA H100 80GB HBM3').waitFor();
     await welcome.getByRole('region', { name: 'Disks' }).getByText(/^Disks: \/ \d+ GB free of \d+ GB/).waitFor();
     const gpuToggle = gpus.getByRole('checkbox', { name: 'Watch GPUs' });
     assert.equal(await gpuToggle.isChecked(), true, 'on where a GPU was found');

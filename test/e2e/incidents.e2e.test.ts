@@ -127,7 +127,8 @@ describe('incidents, audit and notification settings end to end (opsbar serve + 
     await loopAlert.getByRole('link', { name: /^Incident #\d+$/ }).click();
     const detail = page.getByRole('region', { name: 'Incident', exact: true });
     await detail.getByRole('list', { name: 'Timeline' }).waitFor();
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: /Incidents/ }).getByText('1', { exact: true }).waitFor();
+    // The Incidents entry's badge counts the open incidents: other test files' containers on the shared engine may have some too.
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: /Incidents/ }).getByText(/^[1-9]\d*$/).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'incidents.png'), fullPage: true });
     assert.deepEqual(dashboard!.pageErrors, []);
   });

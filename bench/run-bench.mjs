@@ -16,6 +16,7 @@ const benches = [
   'bench/modelsRead.ts',
   'bench/alerting.ts',
   'bench/emergency.ts',
+  'bench/everyday.ts',
 ];
 const only = process.argv.slice(2);
 let failed = 0;

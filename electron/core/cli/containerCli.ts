@@ -1,15 +1,11 @@
 import { createInterface } from 'node:readline/promises';
 import { containerRefSchema, stackNameSchema } from '../../../shared/api/contract/actions';
 import type { ActionOutcome, ActionPlan } from '../../../shared/types/actions';
-import { NotFoundError } from '../api/dispatcher';
-import { createOpsbarCore } from '../createCore';
-import { silentLogger } from '../logger';
 import type { OpsbarCore } from '../opsbarCore';
-import { RefusedError } from '../refusedError';
+import { ACTION_EXIT, withActionCore } from './actionCliCore';
 import type { CliIo } from './alertingArgs';
 import { formatContainerPlan } from './formatContainerPlan';
 import { formatItemOutcome, formatOutcome } from './formatActions';
-import { keepAliveClock } from './keepAliveClock';
 
 export interface ContainerCliArgs {
   dataDir: string;
@@ -25,8 +21,7 @@ export interface ContainerCliOptions {
   ask?: ((question: string) => Promise<boolean>) | null;
 }
 
-/** 0: done and verified; 1: failed or not verified; 3: refused (nothing was run); 64: usage. */
-const EXIT = { ok: 0, failed: 1, refused: 3, usage: 64 } as const;
+const EXIT = ACTION_EXIT;
 const USAGE = 'Usage: opsbar restart|stop|start CONTAINER [--yes] [--json]\n       opsbar restart --stack NAME [--yes] [--json]';
 
 function paramsOf(args: ContainerCliArgs): { verb: ContainerCliArgs['verb']; container?: string; stack?: string } | string {
@@ -51,10 +46,7 @@ export async function containerCli(args: ContainerCliArgs, io: CliIo, options: C
     return EXIT.usage;
   }
   const ask = options.ask !== undefined ? options.ask : process.stdin.isTTY && !args.json ? askOnTerminal : null;
-  // keepAliveClock: the health waits are the only timers of this run; they hold the process open.
-  const core = createOpsbarCore({ dataDir: args.dataDir, log: silentLogger, role: 'cli', clock: keepAliveClock });
-  try {
-    for (const notice of core.notices) io.err(`${notice}\n`);
+  return withActionCore({ dataDir: args.dataDir }, io, async (core) => {
     const reply = await core.dispatch('actions.plan', { action: 'container', params }, { caller: 'cli' });
     if (!reply.ok) {
       io.err(`${reply.error.message}\n`);
@@ -80,15 +72,7 @@ export async function containerCli(args: ContainerCliArgs, io: CliIo, options: C
     if (args.json) return json(io, args, { plan, outcome }, code);
     io.out(formatOutcome(outcome, plan, { items: false }));
     return code;
-  } catch (error) {
-    if (error instanceof RefusedError || error instanceof NotFoundError) {
-      io.err(`${error.message}\n`);
-      return EXIT.refused;
-    }
-    throw error;
-  } finally {
-    await core.stop();
-  }
+  });
 }
 
 function json(io: CliIo, args: ContainerCliArgs, value: { plan: ActionPlan; outcome: ActionOutcome | null }, code: number): number {

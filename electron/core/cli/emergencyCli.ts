@@ -2,13 +2,10 @@ import { actionIdSchema, stackNameSchema } from '../../../shared/api/contract/ac
 import type { ActionOutcome, ActionPlan, ActionRecord, DiskUsageView, SnapshotView } from '../../../shared/types/actions';
 import type { AnyActionPlugin } from '../actions/actionPlugin';
 import { NotFoundError } from '../api/dispatcher';
-import { createOpsbarCore } from '../createCore';
-import { silentLogger } from '../logger';
 import type { OpsbarCore } from '../opsbarCore';
-import { RefusedError } from '../refusedError';
+import { ACTION_EXIT, withActionCore } from './actionCliCore';
 import type { CliIo } from './alertingArgs';
 import { formatDiskUsage, formatItemOutcome, formatOutcome, formatPlan, formatRecord, formatRecords, formatSnapshots } from './formatActions';
-import { keepAliveClock } from './keepAliveClock';
 
 /** What `opsbar emergency|snapshots|snapshot` are given (positionals after the command). */
 export interface EmergencyArgs {
@@ -28,8 +25,7 @@ export interface EmergencyCliOptions {
   actionPlugins?: readonly AnyActionPlugin[];
 }
 
-/** sysexits' EX_USAGE; 1: failed, partial or not verified; 3: refused (nothing was run). */
-const EXIT = { ok: 0, failed: 1, refused: 3, usage: 64 } as const;
+const EXIT = ACTION_EXIT;
 const USAGE =
   'Usage: opsbar emergency disk|gpu|rollback --plan [--stack NAME] [--snapshot ID] [--yes [--item ID]…] [--json]\n' +
   '       opsbar emergency execute PLAN_ID [--item ID]… [--json]\n' +
@@ -54,20 +50,7 @@ export async function emergencyCli(command: 'emergency' | 'snapshots' | 'snapsho
     io.err(`${error.message}\n`);
     return EXIT.usage;
   }
-  // keepAliveClock: an item waiting on a timer (a SIGTERM grace, a health wait) holds the process open.
-  const core = createOpsbarCore({ dataDir: args.dataDir, log: silentLogger, role: 'cli', clock: keepAliveClock, actionPlugins: options.actionPlugins });
-  try {
-    for (const notice of core.notices) io.err(`${notice}\n`);
-    return await run(core, io);
-  } catch (error) {
-    if (error instanceof RefusedError || error instanceof NotFoundError) {
-      io.err(`${error.message}\n`);
-      return EXIT.refused;
-    }
-    throw error;
-  } finally {
-    await core.stop();
-  }
+  return withActionCore({ dataDir: args.dataDir, actionPlugins: options.actionPlugins }, io, (core) => run(core, io));
 }
 
 const idOf = (raw: string | undefined, what: string, sub: string): string => {

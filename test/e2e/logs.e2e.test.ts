@@ -80,7 +80,7 @@ describe('container logs end to end (opsbar serve + Chromium)', { timeout: 5 * H
     const fatal = loaderLog.locator('.log-line', { hasText: 'FATAL: /models/llama-3-8b.gguf: no such file or directory' });
     await fatal.waitFor();
     assert.equal(await fatal.locator('.log-marker').textContent(), 'stderr');
-    await loaderLog.getByText('Not following: the container is not running: nothing new to follow.').waitFor();
+    await loaderLog.getByText('Not following: the container is not running, so nothing new will come.').waitFor();
     assert.equal(await loaderLog.locator('.log-line').count(), 3);
     assert.equal(await loaderLog.getByRole('button', { name: 'Follow', exact: true }).getAttribute('aria-pressed'), 'false');
 

@@ -121,7 +121,7 @@ describe('Container log view', () => {
   it('an empty log says "No output yet"; a stopped container says there is nothing to follow', async () => {
     const { view, transport } = setup({ 'logs.open': () => session({ lines: [], following: false }) });
     await waitFor(() => assert.ok(view.queryByText('No output yet') !== null));
-    assert.ok(view.getByText('Not following: the container is not running: nothing new to follow.'));
+    assert.ok(view.getByText('Not following: the container is not running, so nothing new will come.'));
     // Nothing is followed, so the button does not say so; pressing it tries again (the container may be back).
     const button = view.getByRole('button', { name: 'Follow' });
     assert.equal(button.getAttribute('aria-pressed'), 'false');

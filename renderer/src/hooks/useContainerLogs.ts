@@ -74,7 +74,7 @@ export function useContainerLogs(container: string, follow: boolean): ContainerL
           lines: opened.lines.slice(-MAX_VIEW_LINES),
           following: opened.following,
           tty: opened.tty,
-          ended: follow && !opened.following ? 'the container is not running: nothing new to follow' : null,
+          ended: follow && !opened.following ? 'the container is not running, so nothing new will come' : null,
         });
         early.forEach(apply);
         if (!opened.following) return;

@@ -16,9 +16,12 @@ export interface LifecycleDeps {
   signals?: { once(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown };
 }
 
-/** `opsbar --dashboard` (or `--show`) opens the dashboard at start; otherwise Opsbar starts in the tray. */
-export function wantsDashboardAtStart(argv: readonly string[]): boolean {
-  return argv.includes('--dashboard') || argv.includes('--show');
+/**
+ * `opsbar --dashboard` (or `--show`) opens the dashboard at start, and so does a first start (no
+ * config.yaml yet: the welcome view says what Opsbar found); otherwise Opsbar starts in the tray.
+ */
+export function wantsDashboardAtStart(argv: readonly string[], firstRun = false): boolean {
+  return firstRun || argv.includes('--dashboard') || argv.includes('--show');
 }
 
 /**

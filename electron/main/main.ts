@@ -2,7 +2,9 @@
 // the feature files (one setupX() each). All logic lives in those files and is unit-tested
 // under plain Node with fakes; this file is glue and is exercised by the smoke test.
 import { BrowserWindow, Menu, Notification, Tray, app, dialog, ipcMain, nativeImage, protocol, session, shell, type NativeImage } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { configPathIn } from '../core/config/configFile';
 import { resolveDataDir } from '../core/config/dataDir';
 import { createOpsbarCore } from '../core/createCore';
 import { consoleLogger } from '../core/logger';
@@ -82,6 +84,8 @@ function loginItemBackend(): LoginItemBackend | null {
 function start(dataDir: string): void {
   // resourcePaths.ts decides: the checkout in development, process.resourcesPath packaged.
   const paths = appPaths();
+  // Read before the core starts: a first start opens the dashboard on its welcome view.
+  const firstRun = !existsSync(configPathIn(dataDir));
   const core: OpsbarCore = createOpsbarCore({ dataDir, log, sqliteNativeBinding: paths.sqliteNativeBinding, electronVersion: process.versions.electron });
   log.info(`data directory: ${dataDir}`);
 
@@ -156,6 +160,6 @@ function start(dataDir: string): void {
     log,
   });
 
-  if (wantsDashboardAtStart(process.argv)) openDashboard();
+  if (wantsDashboardAtStart(process.argv, firstRun)) openDashboard();
   core.start().catch((error: unknown) => log.error(`Monitoring did not start: ${error instanceof Error ? error.message : String(error)}`));
 }

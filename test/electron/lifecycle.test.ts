@@ -85,4 +85,9 @@ describe('lifecycle', () => {
     assert.equal(wantsDashboardAtStart(['electron', '.', '--dashboard']), true);
     assert.equal(wantsDashboardAtStart(['electron', '.']), false);
   });
+
+  test('a first start (no config yet) opens the dashboard, on its welcome view', () => {
+    assert.equal(wantsDashboardAtStart(['electron', '.'], true), true);
+    assert.equal(wantsDashboardAtStart(['electron', '.'], false), false);
+  });
 });

@@ -2,7 +2,7 @@
 // put into the module cache: proves main.ts wires each setupX() to the right Electron object.
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -16,6 +16,8 @@ const mainPath = require.resolve('../../electron/main/main');
 const createCorePath = require.resolve('../../electron/core/createCore');
 const electronPath = require.resolve('electron', { paths: [root] });
 const dataDir = tempDir('opsbar-main-');
+// Set up already: a first start (no config.yaml) would open the dashboard on its welcome view.
+writeFileSync(join(dataDir, 'config.yaml'), '');
 // Start at login (Linux: an XDG autostart entry) is applied at start: never in the real ~/.config.
 process.env.XDG_CONFIG_HOME = tempDir('opsbar-main-xdg-');
 

@@ -358,6 +358,7 @@ export function createOpsbarCore(options: CreateCoreOptions): OpsbarCore {
     inventory: readInventory,
     writeSettings: updateSettings,
     platform: process.platform,
+    desktopApp: options.electronVersion != null,
     audit,
     clock,
   });

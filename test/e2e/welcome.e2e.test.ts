@@ -46,7 +46,8 @@ describe('first start end to end (welcome view)', { timeout: 4 * HANG_GUARD_MS }
     const gpuToggle = gpus.getByRole('checkbox', { name: 'Watch GPUs' });
     assert.equal(await gpuToggle.isChecked(), true, 'on where a GPU was found');
     assert.equal(await docker.getByRole('checkbox', { name: 'Watch Docker containers' }).isChecked(), true);
-    assert.equal(await welcome.getByRole('checkbox', { name: 'Start Opsbar when I log in' }).isChecked(), false);
+    // Start at login is the desktop app's (a login item or XDG autostart): `opsbar serve` does not offer it.
+    assert.equal(await welcome.getByRole('checkbox', { name: 'Start Opsbar when I log in' }).count(), 0);
 
     for (const dir of [testResultScreenshots(), docsScreenshots()]) if (dir) await page.screenshot({ path: join(dir, 'welcome.png'), fullPage: true });
 

@@ -23,6 +23,8 @@ export interface SetupDeps {
   /** Writes the first config (creates config.yaml) and applies it. */
   writeSettings(patch: SettingsPatch): Promise<SettingsView>;
   platform: NodeJS.Platform;
+  /** The desktop app runs this core (it applies `app.startAtLogin`); `opsbar serve` and the CLI do not. */
+  desktopApp?: boolean;
   /** Records the operator's choice (the core's audit log). */
   audit?(entry: AuditEntry): void;
   clock?: Clock;
@@ -40,9 +42,9 @@ export interface SetupService {
 export const DETECT_DEADLINE_MS = 10_000;
 export const ALREADY_SET_UP = 'Opsbar is already set up: change settings on the Settings page.';
 
-/** Start at login: macOS login items and Linux XDG autostart. */
-function startAtLoginSupported(platform: NodeJS.Platform): boolean {
-  return platform === 'darwin' || platform === 'linux';
+/** Start at login: macOS login items and Linux XDG autostart, set by the desktop app (not by `opsbar serve`). */
+function startAtLoginSupported(platform: NodeJS.Platform, desktopApp: boolean): boolean {
+  return desktopApp && (platform === 'darwin' || platform === 'linux');
 }
 
 /**
@@ -56,7 +58,7 @@ export function createSetupService(deps: SetupDeps): SetupService {
     configPath: deps.configPath,
     platform: deps.platform,
     notificationChannels: ['desktop', 'webhook', 'ntfy', 'slack'] as SetupDetection['notificationChannels'],
-    startAtLoginSupported: startAtLoginSupported(deps.platform),
+    startAtLoginSupported: startAtLoginSupported(deps.platform, deps.desktopApp ?? false),
   });
   return {
     async detect() {

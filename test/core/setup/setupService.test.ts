@@ -61,6 +61,7 @@ function setup(dataDir: string, overrides: Partial<SetupDeps> = {}) {
     inventory: async () => ({ at: 1, cpu: null, os: null, memoryBytes: null, gpus: [], error: null }),
     writeSettings: async (patch: SettingsPatch) => ({ ...updateConfigFile(configPath, patch), configPath }),
     platform: 'linux',
+    desktopApp: true,
     audit: (entry) => audit.push(entry),
     clock,
     engineIdentity: async () => ({ version: { Version: '27.3.1' }, info: { Name: 'box', OperatingSystem: 'Ubuntu 24.04 LTS' } }),
@@ -79,6 +80,8 @@ describe('first-run detection', () => {
     assert.deepEqual(found.modelServers, [{ url: 'http://127.0.0.1:11434', kind: 'Ollama', models: 3 }]);
     assert.deepEqual(found.disks, [{ mount: '/', totalBytes: 460e9, freeBytes: 41e9 }]);
     assert.equal(found.startAtLoginSupported, true);
+    const served = await setup(tempDir(), { desktopApp: false }).service.detect();
+    assert.equal(served.startAtLoginSupported, false, '`opsbar serve` cannot start anything at login');
     assert.ok(found.notificationChannels.includes('desktop'));
   });
 

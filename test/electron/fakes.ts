@@ -1,6 +1,7 @@
 // Fakes for Electron objects and a small fake core, shared by the shell's unit tests.
 // Nothing here imports 'electron' (it throws without a binary).
 import { defaultSettings } from '../../shared/config/settingsSchema';
+import { TrayService, type NativeMenuItem, type TrayLike, type TrayServiceDeps } from '../../electron/main/trayService';
 import { fullStatusMessage, noGpuSnapshot, noModelsSnapshot } from '../support/statusFixtures';
 import { EventEmitter } from 'node:events';
 import type { BrowserWindowLike } from '../../electron/main/windows';
@@ -186,4 +187,27 @@ export class RouteWindow extends EventEmitter implements BrowserWindowLike {
   async loadURL(url: string) {
     this.loaded.push(url);
   }
+}
+
+/** A TrayService on recording fakes, started: its native menu template and the routes its items opened. */
+export function startRecordingTray(core: FakeCore, options: Pick<TrayServiceDeps<string, RecordedMenu>, 'emergencyMenu' | 'containerMenu'>) {
+  let menu: RecordedMenu | null = null;
+  const opened: string[] = [];
+  const tray: TrayLike<string, RecordedMenu> = { setImage: () => undefined, setToolTip: () => undefined, setContextMenu: (m) => void (menu = m), on: () => undefined, destroy: () => undefined };
+  const service = new TrayService<string, RecordedMenu>({
+    createTray: () => tray,
+    loadIcon: (name) => name,
+    buildMenu: (template) => ({ template }),
+    core,
+    onOpenDashboard: (route) => opened.push(route ?? '(dashboard)'),
+    onQuit: () => undefined,
+    platform: 'linux',
+    ...options,
+  });
+  service.start();
+  return { service, opened, template: (): NativeMenuItem<string>[] => (menu as RecordedMenu | null)?.template ?? [] };
+}
+
+export interface RecordedMenu {
+  template: NativeMenuItem<string>[];
 }

@@ -4,9 +4,8 @@ import { containerActionRoute, stackRestartRoute } from '../../shared/actions/co
 import { APP_ENTRY_URL } from '../../electron/main/appProtocol';
 import { containerMenu, MAX_TRAY_CONTAINER_STACKS } from '../../electron/main/trayContainerItems';
 import { buildTrayMenu, type TrayMenuItem } from '../../electron/main/trayMenu';
-import { TrayService, type NativeMenuItem, type TrayLike } from '../../electron/main/trayService';
 import { DashboardWindow, dashboardWindowOptions } from '../../electron/main/windows';
-import { FakeCore, docker, quietLog, RouteWindow, stack, status } from './fakes';
+import { FakeCore, docker, quietLog, RouteWindow, stack, startRecordingTray, status } from './fakes';
 
 const labels = (items: readonly TrayMenuItem[] | undefined) => (items ?? []).map((i) => (i.type === 'separator' ? '---' : i.label));
 
@@ -50,27 +49,10 @@ describe("the tray's Containers submenu", () => {
   });
 
   test('the service shows it with containerMenu: true, and the dashboard loads its routes', () => {
-    type Icon = string;
-    type Menu = { template: NativeMenuItem<Icon>[] };
     const core = new FakeCore();
     core.current = status('ok', [], docker([stack('demo', ['ok'])]));
-    let tray: (TrayLike<Icon, Menu> & { menu: Menu | null }) | null = null;
-    const opened: string[] = [];
-    const service = new TrayService<Icon, Menu>({
-      createTray: () => {
-        tray = { menu: null, setImage: () => undefined, setToolTip: () => undefined, setContextMenu: (m) => void (tray!.menu = m), on: () => undefined, destroy: () => undefined };
-        return tray;
-      },
-      loadIcon: (name) => name,
-      buildMenu: (template) => ({ template }),
-      core,
-      onOpenDashboard: (route) => opened.push(route ?? '(dashboard)'),
-      onQuit: () => undefined,
-      platform: 'linux',
-      containerMenu: true,
-    });
-    service.start();
-    const native = tray!.menu!.template.find((i) => i.label === 'Containers');
+    const { service, opened, template } = startRecordingTray(core, { containerMenu: true });
+    const native = template().find((i) => i.label === 'Containers');
     const demo = native?.submenu?.find((i) => i.label === 'demo');
     demo?.submenu?.find((i) => i.label === 'Restart demo-0…')?.click?.();
     assert.deepEqual(opened, ['#/emergency/container?verb=restart&container=demo-0']);

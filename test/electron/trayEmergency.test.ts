@@ -4,9 +4,8 @@ import { emergencyRoute } from '../../shared/actions/actionLinks';
 import { APP_ENTRY_URL } from '../../electron/main/appProtocol';
 import { emergencyMenu, MAX_TRAY_STACKS } from '../../electron/main/trayEmergencyItems';
 import { buildTrayMenu, menuSignature, type TrayMenuItem } from '../../electron/main/trayMenu';
-import { TrayService, type NativeMenuItem, type TrayLike } from '../../electron/main/trayService';
 import { DashboardWindow, dashboardWindowOptions } from '../../electron/main/windows';
-import { FakeCore, docker, quietLog, RouteWindow, stack, status } from './fakes';
+import { FakeCore, docker, quietLog, RouteWindow, stack, startRecordingTray, status } from './fakes';
 
 const labels = (items: readonly TrayMenuItem[] | undefined) => (items ?? []).map((i) => (i.type === 'separator' ? '---' : i.label));
 
@@ -44,27 +43,10 @@ describe('the tray\'s Emergency submenu', () => {
   });
 
   test('the service turns it into a native submenu, and its items open the dashboard at the plan', () => {
-    type Icon = string;
-    type Menu = { template: NativeMenuItem<Icon>[] };
     const core = new FakeCore();
     core.current = status('ok', [], docker([stack('demo', ['ok'])]));
-    let tray: (TrayLike<Icon, Menu> & { menu: Menu | null }) | null = null;
-    const opened: string[] = [];
-    const service = new TrayService<Icon, Menu>({
-      createTray: () => {
-        tray = { menu: null, setImage: () => undefined, setToolTip: () => undefined, setContextMenu: (m) => void (tray!.menu = m), on: () => undefined, destroy: () => undefined };
-        return tray;
-      },
-      loadIcon: (name) => name,
-      buildMenu: (template) => ({ template }),
-      core,
-      onOpenDashboard: (route) => opened.push(route ?? '(dashboard)'),
-      onQuit: () => undefined,
-      platform: 'linux',
-      emergencyMenu: true,
-    });
-    service.start();
-    const native = tray!.menu!.template.find((i) => i.label === 'Emergency');
+    const { service, opened, template } = startRecordingTray(core, { emergencyMenu: true });
+    const native = template().find((i) => i.label === 'Emergency');
     assert.equal(native?.type, 'submenu');
     assert.deepEqual(native?.submenu?.map((i) => (i.type === 'separator' ? '---' : i.label)), ['Free disk space…', 'Relieve GPU memory…', '---', 'Roll back demo…']);
     native?.submenu?.find((i) => i.label === 'Roll back demo…')?.click?.();

@@ -4,6 +4,7 @@ import { after } from 'node:test';
 import type { ActionDeps, AnyActionPlugin } from '../../electron/core/actions/actionPlugin';
 import type { ActionSystem } from '../../electron/core/actions/actionSystem';
 import { createActionSystem } from '../../electron/core/actions/createActionSystem';
+import type { Clock } from '../../electron/core/clock';
 import { silentLogger } from '../../electron/core/logger';
 import { OpsbarStore } from '../../electron/core/store/opsbarStore';
 import type { LiveMessage } from '../../shared/api/live';
@@ -13,11 +14,11 @@ import { recordingPlugin } from './actionTestPlugin';
 import { tempDir } from './tempDir';
 import { TestClock } from './testClock';
 
-export interface ActionHarness {
+export interface ActionHarness<C extends Clock = TestClock> {
   dataDir: string;
   dbFile: string;
   lockPath: string;
-  clock: TestClock;
+  clock: C;
   store: OpsbarStore;
   system: ActionSystem;
   /** Every live `action` message, in order. */
@@ -28,18 +29,22 @@ export interface ActionHarness {
 }
 
 const unused = (what: string) => () => {
-  throw new Error(`the test plugin does not use ${what}`);
+  throw new Error(`the plugin under test does not use ${what}`);
 };
 
 /**
  * An action system on a real SQLite file in a fresh data dir, with the test clock, collecting
  * its live messages. `dataDir` shares one host lock between two harnesses (two "processes");
  * `clock` at today's time makes plans another process (the real CLI) may still execute.
+ * `deps` gives a plugin the real parts it uses (the container action: the Docker provider and admin).
  */
-export function actionHarness(plugins: readonly AnyActionPlugin[], options: { dataDir?: string; settings?: Settings; clock?: TestClock } = {}): ActionHarness {
+export function actionHarness<C extends Clock = TestClock>(
+  plugins: readonly AnyActionPlugin[],
+  options: { dataDir?: string; settings?: Settings; clock?: C; deps?: Partial<ActionDeps> } = {},
+): ActionHarness<C> {
   const dataDir = options.dataDir ?? tempDir('opsbar-actions-');
   const dbFile = join(dataDir, 'opsbar.db');
-  const clock = options.clock ?? new TestClock();
+  const clock = options.clock ?? (new TestClock() as Clock as C);
   const { store } = OpsbarStore.open(dbFile, { now: () => clock.now() });
   const settings = options.settings ?? defaultSettings();
   const deps = {
@@ -56,6 +61,7 @@ export function actionHarness(plugins: readonly AnyActionPlugin[], options: { da
     snapshots: {},
     ownPids: () => [process.pid],
     fetch: unused('fetch'),
+    ...options.deps,
   } as unknown as ActionDeps;
   const messages: ActionOutcome[] = [];
   const lockPath = join(dataDir, 'action.lock');

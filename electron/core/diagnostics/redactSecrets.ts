@@ -4,13 +4,13 @@
  * actions), whatever was redacted before: redacting twice is harmless, once too few is a leak.
  */
 
+import { isSecretQueryParam } from '../secretQueryParams';
+
 export const REDACTED = '[redacted]';
 
 /** Hosts whose URLs are webhooks: the path is the secret. */
 const WEBHOOK_HOSTS = ['hooks.slack.com', 'ntfy.sh', 'discord.com', 'discordapp.com', 'outlook.office.com', 'webhook.office.com', 'api.telegram.org'];
 
-/** Query parameters whose values are credentials. */
-const SECRET_PARAMS = /^(token|key|apikey|api[-_]key|password|passwd|pass|secret|signature|sig|access[-_]token|auth|client[-_]secret)$/i;
 
 /** Object keys whose values are credentials, whatever they hold. */
 const SECRET_KEYS = /^(token|password|passwd|secret|apikey|api_key|authorization|access_token|client_secret|webhookurl)$/i;
@@ -55,7 +55,7 @@ export function redactUrlText(text: string, options: RedactOptions = {}): string
     return `${url.protocol}//${url.username ? `${REDACTED}@` : ''}${url.host}${keep}${url.pathname.length > keep.length + 1 ? '/…' : ''}${url.search ? `?${REDACTED}` : ''}${trailing}`;
   }
   for (const name of [...url.searchParams.keys()]) {
-    if (SECRET_PARAMS.test(name)) url.searchParams.set(name, REDACTED);
+    if (isSecretQueryParam(name)) url.searchParams.set(name, REDACTED);
   }
   // URLSearchParams encodes the brackets: keep the text readable.
   return `${url.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED)}${trailing}`;

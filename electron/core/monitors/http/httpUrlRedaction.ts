@@ -1,11 +1,6 @@
-/** Query parameters whose values look like secrets (compared case-insensitively, `-` and `_` alike). */
-const SECRET_PARAMS = new Set(['token', 'key', 'apikey', 'api_key', 'password', 'passwd', 'secret', 'sig', 'signature', 'access_token', 'auth', 'client_secret']);
+import { isSecretQueryParam } from '../../secretQueryParams';
 
 const REDACTED = 'redacted';
-
-function isSecretParam(name: string): boolean {
-  return SECRET_PARAMS.has(name.toLowerCase().replace(/-/g, '_'));
-}
 
 /**
  * A URL as it may be shown or logged: `user:password@` becomes `redacted:redacted@` (a user
@@ -23,7 +18,7 @@ export function redactUrl(raw: string): string {
   }
   if (url.username) url.username = REDACTED;
   if (url.password) url.password = REDACTED;
-  for (const name of [...new Set(url.searchParams.keys())]) if (isSecretParam(name)) url.searchParams.set(name, REDACTED);
+  for (const name of [...new Set(url.searchParams.keys())]) if (isSecretQueryParam(name)) url.searchParams.set(name, REDACTED);
   return url.toString();
 }
 
@@ -37,7 +32,7 @@ export function redactSecretsOf(raw: string, text: string): string {
   }
   const secrets: string[] = [];
   if (url.password) secrets.push(url.password, decodeURIComponent(url.password));
-  for (const [name, value] of url.searchParams) if (isSecretParam(name) && value) secrets.push(value, encodeURIComponent(value));
+  for (const [name, value] of url.searchParams) if (isSecretQueryParam(name) && value) secrets.push(value, encodeURIComponent(value));
   let out = text.split(raw).join(redactUrl(raw));
   for (const secret of secrets.filter((s) => s.length >= 3).sort((a, b) => b.length - a.length)) out = out.split(secret).join(REDACTED);
   return out;

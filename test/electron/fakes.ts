@@ -1,6 +1,7 @@
 // Fakes for Electron objects and a small fake core, shared by the shell's unit tests.
 // Nothing here imports 'electron' (it throws without a binary).
 import { defaultSettings } from '../../shared/config/settingsSchema';
+import { DashboardWindow, dashboardWindowOptions } from '../../electron/main/windows';
 import { TrayService, type NativeMenuItem, type TrayLike, type TrayServiceDeps } from '../../electron/main/trayService';
 import { fullStatusMessage, noGpuSnapshot, noModelsSnapshot } from '../support/statusFixtures';
 import { EventEmitter } from 'node:events';
@@ -210,4 +211,20 @@ export function startRecordingTray(core: FakeCore, options: Pick<TrayServiceDeps
 
 export interface RecordedMenu {
   template: NativeMenuItem<string>[];
+}
+
+/** The one dashboard window on RouteWindow fakes: what each window it made loaded (the tray's routes). */
+export function routeDashboard(): { dashboard: DashboardWindow; windows: RouteWindow[] } {
+  const windows: RouteWindow[] = [];
+  const dashboard = new DashboardWindow({
+    createWindow: () => {
+      const w = new RouteWindow();
+      windows.push(w);
+      return w;
+    },
+    options: dashboardWindowOptions('/app/dist/preload/preload.js'),
+    onCreated: () => undefined,
+    log: quietLog(),
+  });
+  return { dashboard, windows };
 }

@@ -4,8 +4,7 @@ import { containerActionRoute, stackRestartRoute } from '../../shared/actions/co
 import { APP_ENTRY_URL } from '../../electron/main/appProtocol';
 import { containerMenu, MAX_TRAY_CONTAINER_STACKS } from '../../electron/main/trayContainerItems';
 import { buildTrayMenu, type TrayMenuItem } from '../../electron/main/trayMenu';
-import { DashboardWindow, dashboardWindowOptions } from '../../electron/main/windows';
-import { FakeCore, docker, quietLog, RouteWindow, stack, startRecordingTray, status } from './fakes';
+import { docker, FakeCore, routeDashboard, stack, startRecordingTray, status } from './fakes';
 
 const labels = (items: readonly TrayMenuItem[] | undefined) => (items ?? []).map((i) => (i.type === 'separator' ? '---' : i.label));
 
@@ -58,17 +57,7 @@ describe("the tray's Containers submenu", () => {
     assert.deepEqual(opened, ['#/emergency/container?verb=restart&container=demo-0']);
     service.dispose();
 
-    const windows: RouteWindow[] = [];
-    const dashboard = new DashboardWindow({
-      createWindow: () => {
-        const w = new RouteWindow();
-        windows.push(w);
-        return w;
-      },
-      options: dashboardWindowOptions('/app/dist/preload/preload.js'),
-      onCreated: () => undefined,
-      log: quietLog(),
-    });
+    const { dashboard, windows } = routeDashboard();
     dashboard.show(containerActionRoute('restart', 'My_App.1-web'));
     dashboard.show(stackRestartRoute('demo'));
     assert.deepEqual(windows[0].loaded, [`${APP_ENTRY_URL}#/emergency/container?verb=restart&container=My_App.1-web`, `${APP_ENTRY_URL}#/emergency/container?verb=restart&stack=demo`]);

@@ -4,8 +4,7 @@ import { emergencyRoute } from '../../shared/actions/actionLinks';
 import { APP_ENTRY_URL } from '../../electron/main/appProtocol';
 import { emergencyMenu, MAX_TRAY_STACKS } from '../../electron/main/trayEmergencyItems';
 import { buildTrayMenu, menuSignature, type TrayMenuItem } from '../../electron/main/trayMenu';
-import { DashboardWindow, dashboardWindowOptions } from '../../electron/main/windows';
-import { FakeCore, docker, quietLog, RouteWindow, stack, startRecordingTray, status } from './fakes';
+import { docker, FakeCore, routeDashboard, stack, startRecordingTray, status } from './fakes';
 
 const labels = (items: readonly TrayMenuItem[] | undefined) => (items ?? []).map((i) => (i.type === 'separator' ? '---' : i.label));
 
@@ -58,17 +57,7 @@ describe('the tray\'s Emergency submenu', () => {
 
 describe('the dashboard opens at an emergency route', () => {
   test("emergencyRoute's routes (with a stack query) are loaded; anything else in a query is not", () => {
-    const windows: RouteWindow[] = [];
-    const dashboard = new DashboardWindow({
-      createWindow: () => {
-        const w = new RouteWindow();
-        windows.push(w);
-        return w;
-      },
-      options: dashboardWindowOptions('/app/dist/preload/preload.js'),
-      onCreated: () => undefined,
-      log: quietLog(),
-    });
+    const { dashboard, windows } = routeDashboard();
     dashboard.show(emergencyRoute('disk'));
     dashboard.show(emergencyRoute('rollback', 'my-stack_2.x'));
     dashboard.show('#/emergency/rollback?stack=demo&snapshot=snap-0001');

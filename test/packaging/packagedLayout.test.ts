@@ -8,7 +8,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, wr
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { detectLayout, resourcePathsFor } from '../../electron/core/resourcePaths';
-import { REPO_ROOT } from '../support/opsbarProcess';
+import { REPO_ROOT, runProcess } from '../support/opsbarProcess';
 import { tempDir } from '../support/tempDir';
 
 const MARKER_RUNBOOK = 'packaged-layout-marker';
@@ -45,18 +45,6 @@ function buildLayout(): Layout {
   return { root, resources, preload, bin: join(app, 'bin', 'opsbar.js') };
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, NODE_OPTIONS: '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 function runbookFiles(stdout: string): { id: string; file: string }[] {
   return (JSON.parse(stdout) as { runbooks: { id: string; file: string }[] }).runbooks;
 }
@@ -71,7 +59,7 @@ describe('the core from a packaged-like layout (plain Node, process.resourcesPat
 
   test('runbook list reads the runbooks in <resources>/runbooks', async () => {
     const data = tempDir('opsbar-packaged-data-');
-    const result = await run(process.execPath, ['--require', layout.preload, layout.bin, 'runbook', 'list', '--json', '--data-dir', data]);
+    const result = await runProcess(process.execPath, ['--require', layout.preload, layout.bin, 'runbook', 'list', '--json', '--data-dir', data]);
     assert.equal(result.code, 0, result.stderr);
     const runbooks = runbookFiles(result.stdout);
     const marker = runbooks.find((r) => r.id === MARKER_RUNBOOK);
@@ -127,7 +115,7 @@ describe('the core from a packaged-like layout (plain Node, process.resourcesPat
     symlinkSync(join(layout.resources, 'cli', 'opsbar'), onPath);
     const data = join(tempDir('opsbar-packaged-data-'), 'data dir');
     const env = { DISPLAY: '', WAYLAND_DISPLAY: '' };
-    const result = await run(onPath, ['runbook', 'list', '--json', '--data-dir', data], env);
+    const result = await runProcess(onPath, ['runbook', 'list', '--json', '--data-dir', data], env);
     assert.equal(result.code, 0, result.stderr);
     assert.ok(runbookFiles(result.stdout).some((r) => r.id === MARKER_RUNBOOK));
     const args = readFileSync(argsFile, 'utf8').trimEnd().split('\n');
@@ -135,7 +123,7 @@ describe('the core from a packaged-like layout (plain Node, process.resourcesPat
   });
 
   test('the launcher says where it looked when the app binary is missing', async () => {
-    const result = await run(join(layout.resources, 'cli', 'opsbar'), ['status'], { OPSBAR_APP_BINARY: join(layout.root, 'no-such-binary') });
+    const result = await runProcess(join(layout.resources, 'cli', 'opsbar'), ['status'], { OPSBAR_APP_BINARY: join(layout.root, 'no-such-binary') });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /cannot find the Opsbar app binary at .*no-such-binary/);
   });
@@ -201,14 +189,14 @@ describe('main.ts in --opsbar-cli mode (the packaged binary as the `opsbar` comm
     );
     const main = join(layout.resources, 'app', 'dist', 'node', 'electron', 'main', 'main.js');
     const data = tempDir('opsbar-packaged-data-');
-    const result = await run(process.execPath, ['--require', preload, main, '--opsbar-cli', 'runbook', 'list', '--json', '--data-dir', data]);
+    const result = await runProcess(process.execPath, ['--require', preload, main, '--opsbar-cli', 'runbook', 'list', '--json', '--data-dir', data]);
     assert.equal(result.code, 0, result.stderr);
     const runbooks = runbookFiles(result.stdout);
     assert.ok(runbooks.some((r) => r.id === MARKER_RUNBOOK && r.file.startsWith(join(layout.resources, 'runbooks'))));
     const calls = result.stderr.split('\n').filter((line) => line.startsWith('electron.'));
     assert.deepEqual(calls, ['electron.app.exit 0'], 'the CLI touches nothing of the app but its exit');
 
-    const failing = await run(process.execPath, ['--require', preload, main, '--opsbar-cli', 'runbook', 'show', 'no-such-runbook', '--data-dir', data]);
+    const failing = await runProcess(process.execPath, ['--require', preload, main, '--opsbar-cli', 'runbook', 'show', 'no-such-runbook', '--data-dir', data]);
     assert.notEqual(failing.code, 0);
     assert.ok(failing.stderr.includes(`electron.app.exit ${failing.code}`));
   });

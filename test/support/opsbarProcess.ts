@@ -7,8 +7,13 @@ export const OPSBAR_BIN = join(REPO_ROOT, 'bin', 'opsbar.js');
 
 /** Runs `opsbar …` (the built CLI, as a user would) and collects its output. */
 export function runOpsbar(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return runProcess(process.execPath, [OPSBAR_BIN, ...args], env);
+}
+
+/** Runs a program to its end (NODE_OPTIONS cleared: tsx is the test runner's, not the child's), with what it printed. */
+export function runProcess(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [OPSBAR_BIN, ...args], { env: { ...process.env, NODE_OPTIONS: '', ...env } });
+    const child = spawn(command, args, { env: { ...process.env, NODE_OPTIONS: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
